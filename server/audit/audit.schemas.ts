@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+/** Every kind of audit entry and the shape of its `data`. The UI's filter list reads this too. */
+export const AUDIT_ACTIONS = {
+  "auth.sign_up": z.object({ email: z.string() }),
+  "auth.sign_in": z.object({ method: z.enum(["password", "password+totp", "password+recovery_code"]) }),
+  "auth.sign_out": z.object({}),
+  "auth.sign_in_failed": z.object({ email: z.string(), reason: z.string() }),
+  "auth.sign_in_rate_limited": z.object({ email: z.string(), retryAfterSeconds: z.number() }),
+  "auth.two_factor_enabled": z.object({}),
+  "auth.two_factor_disabled": z.object({}),
+  "auth.recovery_codes_regenerated": z.object({}),
+  "auth.recovery_code_used": z.object({ remaining: z.number() }),
+  "org.created": z.object({ name: z.string(), slug: z.string() }),
+  "org.security_updated": z.object({ requireTwoFactorForPrivileged: z.boolean() }),
+  "invitation.created": z.object({ email: z.string(), role: z.string() }),
+  "invitation.revoked": z.object({ email: z.string() }),
+  "invitation.accepted": z.object({ email: z.string(), role: z.string() }),
+  "invitation.refused": z.object({ reason: z.string() }),
+  "member.role_changed": z.object({
+    email: z.string(),
+    from: z.string(),
+    to: z.string(),
+    approvalDomains: z.array(z.string()).optional(),
+    approvalLimit: z.number().nullable().optional(),
+  }),
+  "member.removed": z.object({ email: z.string(), role: z.string() }),
+  "member.change_denied": z.object({ email: z.string().optional(), attempted: z.string(), reason: z.string() }),
+  "access.denied": z.object({ procedure: z.string(), permission: z.string() }),
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+export const ACTOR_TYPES = ["human", "ai", "human_approved_ai", "system"] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+export type AuditActor = { type: ActorType; id: string | null; label: string | null };
+
+export type AuditInput<A extends AuditAction = AuditAction> = {
+  orgId: string | null;
+  actor: AuditActor;
+  action: A;
+  data: z.input<(typeof AUDIT_ACTIONS)[A]>;
+  targetType?: string;
+  targetId?: string;
+  outcome?: "success" | "denied" | "failure";
+  ip?: string | null;
+};
+
+export const ZListAuditRequest = z.object({
+  action: z.enum(AUDIT_ACTION_NAMES as [AuditAction, ...AuditAction[]]).optional(),
+  actorQuery: z.string().trim().max(200).optional(),
+  outcome: z.enum(["success", "denied", "failure"]).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  cursor: z.string().regex(/^\d+$/).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const ZAuditEntry = z.object({
+  id: z.string(),
+  seq: z.number(),
+  actorType: z.enum(ACTOR_TYPES),
+  actorId: z.string().nullable(),
+  actorLabel: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  outcome: z.string(),
+  data: z.unknown(),
+  ip: z.string().nullable(),
+  createdAt: z.date(),
+  hash: z.string(),
+});
+
+export const ZListAuditResponse = z.object({
+  entries: z.array(ZAuditEntry),
+  nextCursor: z.string().nullable(),
+});
+
+export const ZVerifyAuditResponse = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  problems: z.array(
+    z.object({
+      seq: z.number(),
+      kind: z.enum(["hash_mismatch", "broken_link", "missing_entries", "truncated"]),
+      detail: z.string(),
+    }),
+  ),
+});

@@ -1,0 +1,21 @@
+import { accountRouter } from "../account/router";
+import { adminRouter } from "../admin/router";
+import { auditRouter } from "../audit/router";
+import { invitationRouter } from "../invitations/router";
+import { devMailRouter } from "../mail/router";
+import { memberRouter } from "../members/router";
+import { orgRouter } from "../orgs/router";
+import { createCallerFactory, router } from "./init";
+
+export const appRouter = router({
+  account: accountRouter,
+  org: orgRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  audit: auditRouter,
+  devMail: devMailRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
