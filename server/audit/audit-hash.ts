@@ -20,9 +20,31 @@ export type HashedFields = {
   prevHash: string;
 };
 
-/** SHA-256 over the canonical JSON (RFC 8785) of an entry and its predecessor's hash. */
-export function hashAuditEntry(fields: HashedFields): string {
-  const canonical = canonicalize({ ...fields, createdAt: fields.createdAt.toISOString() });
+const HASHED_KEYS = [
+  "chainKey",
+  "seq",
+  "orgId",
+  "actorType",
+  "actorId",
+  "actorLabel",
+  "action",
+  "targetType",
+  "targetId",
+  "outcome",
+  "data",
+  "ip",
+  "createdAt",
+  "prevHash",
+] as const satisfies readonly (keyof HashedFields)[];
+
+/**
+ * SHA-256 over the canonical JSON (RFC 8785) of an entry and its predecessor's hash. Only the
+ * listed fields count, so a stored row (with its id and own hash) can be passed as it is.
+ */
+export function hashAuditEntry(entry: HashedFields): string {
+  const fields: Record<string, unknown> = {};
+  for (const key of HASHED_KEYS) fields[key] = entry[key];
+  const canonical = canonicalize({ ...fields, createdAt: entry.createdAt.toISOString() });
   if (canonical === undefined) throw new Error("audit entry could not be canonicalised");
   return createHash("sha256").update(canonical).digest("hex");
 }

@@ -33,7 +33,7 @@ export async function verifyAuditChain(tx: Tx, chainKey: string): Promise<Report
       if (entry.prevHash !== prevHash) {
         problems.push({ seq: entry.seq, kind: "broken_link", detail: "does not link to the entry before it" });
       }
-      const recomputed = hashAuditEntry({ ...entry, data: entry.data });
+      const recomputed = hashAuditEntry(entry);
       if (recomputed !== entry.hash) {
         problems.push({ seq: entry.seq, kind: "hash_mismatch", detail: "content was changed after it was written" });
       }
