@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZPassword } from "../auth/passwords";
+import { ZPassword } from "../auth/password-policy";
 
 export const ZSignUpRequest = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(120),

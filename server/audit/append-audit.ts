@@ -1,3 +1,4 @@
+import type { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/tenancy";
 import { AUDIT_ACTIONS, type AuditAction, type AuditInput } from "./audit.schemas";
 import { GENESIS_HASH, hashAuditEntry } from "./audit-hash";
@@ -9,7 +10,8 @@ export const PLATFORM_CHAIN = "platform";
  * when the change it records does. The head row is locked, which serialises appends per chain.
  */
 export async function appendAudit<A extends AuditAction>(tx: Tx, input: AuditInput<A>): Promise<void> {
-  const data = AUDIT_ACTIONS[input.action].parse(input.data);
+  // Round-trip through JSON so the hashed value is exactly what the jsonb column stores.
+  const data = JSON.parse(JSON.stringify(AUDIT_ACTIONS[input.action].parse(input.data) ?? {})) as Prisma.InputJsonObject;
   const chainKey = input.orgId ?? PLATFORM_CHAIN;
   await tx.$executeRaw`INSERT INTO "AuditChainHead" ("chainKey", "orgId", "seq", "hash")
     VALUES (${chainKey}, ${input.orgId}, 0, ${GENESIS_HASH}) ON CONFLICT ("chainKey") DO NOTHING`;
@@ -35,6 +37,6 @@ export async function appendAudit<A extends AuditAction>(tx: Tx, input: AuditInp
     prevHash: head.hash,
   };
   const hash = hashAuditEntry(fields);
-  await tx.auditEntry.create({ data: { ...fields, data: fields.data, hash } });
+  await tx.auditEntry.create({ data: { ...fields, hash } });
   await tx.auditChainHead.update({ where: { chainKey }, data: { seq: fields.seq, hash } });
 }

@@ -1,10 +1,4 @@
 import argon2 from "argon2";
-import { z } from "zod";
-
-export const ZPassword = z
-  .string()
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.");
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });

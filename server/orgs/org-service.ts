@@ -7,6 +7,7 @@ import { db } from "../db/client";
 import { withScope, type Tx } from "../db/tenancy";
 import type { ResolvedMembership } from "./resolve-membership";
 import type { ZCreateOrgRequest } from "./org.schemas";
+import { AppError } from "../errors";
 
 function slugify(name: string): string {
   const base = name
@@ -68,9 +69,13 @@ export function describeCurrentOrg(membership: ResolvedMembership, twoFactorEnab
 
 export async function updateOrgSecurity(
   tx: Tx,
-  ctx: { orgId: string; actor: AuditActor; ip: string },
+  ctx: { orgId: string; actor: AuditActor; ip: string; actorHasTwoFactor: boolean },
   requireTwoFactorForPrivileged: boolean,
 ) {
+  // Otherwise the owner would lock themselves out of the very setting that locked them out.
+  if (requireTwoFactorForPrivileged && !ctx.actorHasTwoFactor) {
+    throw new AppError("PRECONDITION_FAILED", "Turn on two-factor authentication for your own account first.");
+  }
   await tx.organization.update({ where: { id: ctx.orgId }, data: { requireTwoFactorForPrivileged } });
   await appendAudit(tx, {
     orgId: ctx.orgId,

@@ -18,7 +18,11 @@ export const orgRouter = router({
     .input(ZUpdateOrgSecurityRequest)
     .mutation(({ ctx, input }) =>
       ctx.scope((tx) =>
-        updateOrgSecurity(tx, { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip }, input.requireTwoFactorForPrivileged),
+        updateOrgSecurity(
+          tx,
+          { orgId: ctx.org.id, actor: ctx.actor, ip: ctx.ip, actorHasTwoFactor: Boolean(ctx.user.totpEnabledAt) },
+          input.requireTwoFactorForPrivileged,
+        ),
       ),
     ),
 });

@@ -1,5 +1,8 @@
 import { accountRouter } from "../account/router";
 import { adminRouter } from "../admin/router";
+import { approvalRouter } from "../approvals/router";
+import { governanceRouter } from "../governance/router";
+import { workflowRouter } from "../workflows/router";
 import { auditRouter } from "../audit/router";
 import { invitationRouter } from "../invitations/router";
 import { devMailRouter } from "../mail/router";
@@ -15,6 +18,9 @@ export const appRouter = router({
   audit: auditRouter,
   devMail: devMailRouter,
   admin: adminRouter,
+  workflow: workflowRouter,
+  approval: approvalRouter,
+  governance: governanceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,30 @@
+import type { Permission } from "@/server/auth/permissions";
+
+/** Plain-language descriptions of each permission, for the overview page. */
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  "org.read": "See this organisation",
+  "org.update": "Edit the organisation's details",
+  "org.security": "Change security settings, such as requiring two-factor authentication",
+  "member.read": "See members and invitations",
+  "member.invite": "Invite people and revoke invitations",
+  "member.updateRole": "Change members' roles",
+  "member.remove": "Remove members",
+  "audit.read": "Read the audit log and verify its integrity",
+  "audit.export": "Export the audit log",
+  "workflow.read": "See workflows",
+  "workflow.edit": "Design and edit workflows",
+  "workflow.publish": "Publish workflow versions",
+  "workflow.pause": "Pause and resume workflows",
+  "run.read": "See workflow runs",
+  "run.cancel": "Cancel runs",
+  "approval.read": "See approval requests",
+  "approval.decide": "Approve or reject actions within your scope",
+  "record.read": "See records",
+  "record.write": "Edit records",
+  "governance.edit": "Edit policies, thresholds and field ownership",
+  "governance.killSwitch": "Use the kill switch",
+  "action.rollback": "Roll back automated changes",
+  "roi.read": "See the ROI dashboard",
+  "ai.settings": "Configure AI providers and budgets",
+  "billing.manage": "Manage billing",
+};

@@ -1,0 +1,112 @@
+import type { z } from "zod";
+import type { Prisma } from "../db/generated/client";
+import { appendAudit } from "../audit/append-audit";
+import type { AuditActor } from "../audit/audit.schemas";
+import type { Role } from "../auth/permissions";
+import { withScope, type Tx } from "../db/tenancy";
+import { AppError } from "../errors";
+import type { ZDecideApprovalRequest, ZDecideApprovalResponse } from "./approval.schemas";
+
+export type Approver = {
+  orgId: string;
+  userId: string;
+  role: Role;
+  approvalDomains: string[];
+  approvalLimit: number | null;
+  actor: AuditActor;
+};
+
+type Request = { domain: string; amount: unknown; allowedRoles: Role[]; excludedUserIds: string[] };
+
+/** Why this person may not decide this request, or null. */
+export function refuseApprover(approver: Approver, request: Request): string | null {
+  if (request.excludedUserIds.includes(approver.userId)) {
+    return "You cannot approve a request you caused or a workflow version you wrote.";
+  }
+  if (!request.allowedRoles.includes(approver.role)) return "Your role cannot decide this request at its current escalation level.";
+  if (approver.role === "approver") {
+    if (!approver.approvalDomains.includes(request.domain)) return `You do not approve in the ${request.domain} domain.`;
+    const amount = request.amount === null ? null : Number(request.amount);
+    if (amount !== null && (approver.approvalLimit === null || amount > approver.approvalLimit)) {
+      return `The amount ${amount} is above your approval limit.`;
+    }
+  }
+  return null;
+}
+
+type Result = z.infer<typeof ZDecideApprovalResponse>;
+type Outcome = { ok: true; result: Result; settled: boolean } | { ok: false; reason: string; code: "FORBIDDEN" | "CONFLICT" };
+
+async function refuse(tx: Tx, approver: Approver, approvalId: string, reason: string, code: "FORBIDDEN" | "CONFLICT"): Promise<Outcome> {
+  await appendAudit(tx, {
+    orgId: approver.orgId,
+    actor: approver.actor,
+    action: "approval.refused",
+    outcome: "denied",
+    targetType: "approval",
+    targetId: approvalId,
+    data: { reason },
+  });
+  return { ok: false, reason, code };
+}
+
+/**
+ * Records one person's decision. The request row is locked, so concurrent decisions are applied
+ * one at a time: a quorum is reached exactly once, a rejection ends it, nobody decides twice.
+ * Returns `settled` when this decision closed the request (the caller then wakes the run).
+ */
+export async function decideApproval(approver: Approver, input: z.infer<typeof ZDecideApprovalRequest>) {
+  const outcome = await withScope({ orgId: approver.orgId, userId: approver.userId }, async (tx): Promise<Outcome> => {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "ApprovalRequest" WHERE "id" = ${input.approvalId} AND "orgId" = ${approver.orgId} FOR UPDATE`;
+    if (!rows[0]) throw new AppError("NOT_FOUND", "That approval request was not found.");
+    const request = await tx.approvalRequest.findUniqueOrThrow({
+      where: { id: input.approvalId },
+      include: { decisions: true, action: true },
+    });
+    if (request.status !== "pending") return refuse(tx, approver, request.id, `This request is already ${request.status}.`, "CONFLICT");
+    if (request.expiresAt <= new Date()) return refuse(tx, approver, request.id, "This request has expired.", "CONFLICT");
+    if (request.decisions.some((d) => d.approverId === approver.userId)) {
+      return refuse(tx, approver, request.id, "You have already decided this request; a second approval must come from someone else.", "CONFLICT");
+    }
+    const refusal = refuseApprover(approver, request);
+    if (refusal) return refuse(tx, approver, request.id, refusal, "FORBIDDEN");
+
+    await tx.approvalDecision.create({
+      data: {
+        orgId: approver.orgId,
+        approvalRequestId: request.id,
+        approverId: approver.userId,
+        approve: input.approve,
+        editedValue: input.editedValue === undefined ? undefined : (input.editedValue as Prisma.InputJsonValue),
+        reason: input.reason ?? null,
+      },
+    });
+    const approvals = request.decisions.filter((d) => d.approve).length + (input.approve ? 1 : 0);
+    const status = !input.approve ? "rejected" : approvals >= request.requiredApprovals ? "approved" : "pending";
+    if (input.editedValue !== undefined) {
+      await tx.action.update({ where: { id: request.actionId }, data: { finalValue: input.editedValue as Prisma.InputJsonValue } });
+    }
+    if (status !== "pending") {
+      await tx.approvalRequest.update({ where: { id: request.id }, data: { status, decidedAt: new Date() } });
+      await tx.action.update({ where: { id: request.actionId }, data: { status } });
+    }
+    await appendAudit(tx, {
+      orgId: approver.orgId,
+      actor: approver.actor,
+      action: "approval.decided",
+      targetType: "approval",
+      targetId: request.id,
+      data: {
+        approve: input.approve,
+        reason: input.reason ?? null,
+        proposed: request.action.newValue,
+        edited: input.editedValue ?? null,
+        outcome: status,
+      },
+    });
+    return { ok: true, result: { outcome: status, approvals, required: request.requiredApprovals }, settled: status !== "pending" };
+  });
+  if (!outcome.ok) throw new AppError(outcome.code, outcome.reason);
+  return outcome;
+}

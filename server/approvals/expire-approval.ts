@@ -1,0 +1,54 @@
+import { appendAudit } from "../audit/append-audit";
+import { withScope } from "../db/tenancy";
+import type { GovernancePolicy } from "../governance/policy.schemas";
+
+export type TimeoutOutcome =
+  | { kind: "escalated"; expiresAt: Date }
+  | { kind: "expired" }
+  | { kind: "already"; status: "approved" | "rejected" | "expired" | "cancelled" };
+
+/**
+ * Called when a run's wait for a decision times out. If the request was decided meanwhile (its
+ * event lost), that decision stands; otherwise it escalates to the next group, bounded by the
+ * policy, and past the last group it expires (the action is not executed).
+ */
+export async function handleApprovalTimeout(
+  orgId: string,
+  approvalId: string,
+  timeout: GovernancePolicy["approval"]["timeout"],
+): Promise<TimeoutOutcome> {
+  return withScope({ orgId }, async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "ApprovalRequest" WHERE "id" = ${approvalId} FOR UPDATE`;
+    const request = await tx.approvalRequest.findUniqueOrThrow({ where: { id: approvalId } });
+    if (request.status !== "pending") return { kind: "already", status: request.status };
+    const next = timeout.escalation[request.escalationLevel];
+    const actor = { type: "system" as const, id: null, label: "approval timer" };
+    if (timeout.onTimeout === "escalate" && next) {
+      const expiresAt = new Date(Date.now() + timeout.hours * 3600_000);
+      await tx.approvalRequest.update({
+        where: { id: approvalId },
+        data: { escalationLevel: { increment: 1 }, allowedRoles: next.roles, expiresAt },
+      });
+      await appendAudit(tx, {
+        orgId,
+        actor,
+        action: "approval.escalated",
+        targetType: "approval",
+        targetId: approvalId,
+        data: { level: request.escalationLevel + 1 },
+      });
+      return { kind: "escalated", expiresAt };
+    }
+    await tx.approvalRequest.update({ where: { id: approvalId }, data: { status: "expired", decidedAt: new Date() } });
+    await tx.action.update({ where: { id: request.actionId }, data: { status: "expired" } });
+    await appendAudit(tx, {
+      orgId,
+      actor,
+      action: "approval.expired",
+      targetType: "approval",
+      targetId: approvalId,
+      data: { onTimeout: timeout.onTimeout },
+    });
+    return { kind: "expired" };
+  });
+}
