@@ -38,7 +38,7 @@ function approverFor(p: Person & { role: Role }, domains = ["finance"], limit: n
 }
 
 async function newRecord(data: Record<string, unknown>) {
-  return withScope({ orgId }, (tx) => tx.businessRecord.create({ data: { orgId, type: "invoice", data: data as object } }));
+  return withScope({ orgId }, (tx) => tx.businessRecord.create({ data: { orgId, type: "invoice", data: data } }));
 }
 
 async function propose(recordId: string, extra: Record<string, unknown> = {}, requesterId: string | null = null) {
