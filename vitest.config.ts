@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["server/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts", "inngest/**/*.test.ts"],
     environment: "node",
     globalSetup: ["scripts/lib/vitest-global-setup.ts"],
     testTimeout: 30_000,

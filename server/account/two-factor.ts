@@ -2,6 +2,7 @@ import QRCode from "qrcode";
 import { decryptSecret, encryptSecret } from "../auth/crypto";
 import { recordSecurityEvent } from "../auth/security-events";
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpUri } from "../auth/totp";
+import { claimTotpStep } from "../auth/totp-step";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 
@@ -46,7 +47,9 @@ export async function confirmTwoFactor(user: AccountUser, code: string) {
 async function requireCurrentCode(userId: string, code: string): Promise<void> {
   const row = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (!row.totpSecret || !row.totpEnabledAt) throw new AppError("PRECONDITION_FAILED", "Two-factor authentication is off.");
-  if (matchTotp(decryptSecret(row.totpSecret), code) === null) {
+  const step = matchTotp(decryptSecret(row.totpSecret), code);
+  // A code already used (to sign in, say) cannot be replayed to weaken the account.
+  if (step === null || !(await claimTotpStep(userId, step))) {
     throw new AppError("BAD_REQUEST", "That code is not valid.");
   }
 }

@@ -24,28 +24,42 @@ function limiters(): Limiters {
   return globalForLimits.handrailLimiters;
 }
 
-function retryAfter(res: RateLimiterRes | null, points: number): number | null {
-  if (!res || res.consumedPoints < points) return null;
-  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+function waitOf(rejection: unknown): number {
+  const ms = (rejection as RateLimiterRes | undefined)?.msBeforeNext;
+  if (typeof ms !== "number") throw rejection; // a store error, not a limit
+  return Math.max(1, Math.ceil(ms / 1000));
 }
 
-/** Seconds until the next sign-in attempt is allowed for this account or address, or null. */
-export async function signInBlockedFor(email: string, ip: string): Promise<number | null> {
+/**
+ * Counts one sign-in attempt against the account and the address, atomically, before anything
+ * is checked. Returns the seconds to wait when either budget is spent, or null.
+ */
+export async function reserveSignInAttempt(email: string, ip: string): Promise<number | null> {
   const { account, ip: byIp } = limiters();
-  const [a, i] = await Promise.all([account.get(email), byIp.get(ip)]);
-  const waits = [retryAfter(a, SIGN_IN_LIMITS.perAccount.points), retryAfter(i, SIGN_IN_LIMITS.perIp.points)];
-  const blocked = waits.filter((w): w is number => w !== null);
-  return blocked.length ? Math.max(...blocked) : null;
+  try {
+    await account.consume(email);
+  } catch (rejection) {
+    return waitOf(rejection);
+  }
+  try {
+    await byIp.consume(ip);
+  } catch (rejection) {
+    await account.reward(email);
+    return waitOf(rejection);
+  }
+  return null;
 }
 
-export async function recordFailedSignIn(email: string, ip: string): Promise<void> {
+/** Gives an attempt back (the form only asked for the second factor). */
+export async function refundSignInAttempt(email: string, ip: string): Promise<void> {
   const { account, ip: byIp } = limiters();
-  // consume() rejects once the budget is spent; the caller already reports that case.
-  await Promise.allSettled([account.consume(email), byIp.consume(ip)]);
+  await Promise.all([account.reward(email), byIp.reward(ip)]);
 }
 
-export async function clearAccountLimit(email: string): Promise<void> {
-  await limiters().account.delete(email);
+/** A successful sign-in clears the account's failures and returns the address's point. */
+export async function signInSucceeded(email: string, ip: string): Promise<void> {
+  const { account, ip: byIp } = limiters();
+  await Promise.all([account.delete(email), byIp.reward(ip)]);
 }
 
 /** Throws a number of seconds to wait when this address has created too many accounts. */

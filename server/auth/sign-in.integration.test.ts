@@ -112,6 +112,17 @@ describe("signInWithPassword: rate limits", () => {
     );
   });
 
+  it("counts parallel guesses too: of 20 concurrent wrong passwords, at most 5 are checked", async () => {
+    const user = await newUser();
+    const ip = uniqueIp();
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => failureOf(signInWithPassword({ email: user.email, password: `guess-${i}` }, ip))),
+    );
+    const checked = outcomes.filter((e) => e.reason === "invalid_credentials");
+    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_LIMITS.perAccount.points);
+    expect(outcomes.filter((e) => e.reason === "rate_limited").length).toBe(20 - checked.length);
+  });
+
   it("does not block after 4 failures, and a successful sign-in resets the account's count", async () => {
     const user = await newUser();
     const ip = uniqueIp();

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { db } from "../db/client";
 import { decryptSecret } from "./crypto";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
-import { clearAccountLimit, recordFailedSignIn, signInBlockedFor } from "./rate-limit";
+import { refundSignInAttempt, reserveSignInAttempt, signInSucceeded } from "./rate-limit";
+import { claimTotpStep } from "./totp-step";
 import { recordSecurityEvent } from "./security-events";
 import { hashRecoveryCode, matchTotp } from "./totp";
 
@@ -47,7 +48,8 @@ export async function signInWithPassword(raw: unknown, ip: string): Promise<Sign
   const { email, password, code } = parsed.data;
   const actor = { type: "human" as const, id: null, label: email };
 
-  const wait = await signInBlockedFor(email, ip);
+  // The attempt is counted before the password is checked, so parallel guesses cannot overrun the limit.
+  const wait = await reserveSignInAttempt(email, ip);
   if (wait !== null) {
     await recordSecurityEvent(null, {
       actor,
@@ -61,7 +63,6 @@ export async function signInWithPassword(raw: unknown, ip: string): Promise<Sign
 
   const user = await db.user.findUnique({ where: { email } });
   const fail = async (reason: SignInFailure) => {
-    await recordFailedSignIn(email, ip);
     await recordSecurityEvent(user?.id ?? null, {
       actor: { ...actor, id: user?.id ?? null },
       action: "auth.sign_in_failed",
@@ -81,12 +82,15 @@ export async function signInWithPassword(raw: unknown, ip: string): Promise<Sign
   let method: "password" | "password+totp" | "password+recovery_code" = "password";
   if (user.totpEnabledAt && user.totpSecret) {
     // A missing code is not a failed attempt: the form asks for it next.
-    if (!code) throw new SignInError("two_factor_required");
+    if (!code) {
+      await refundSignInAttempt(email, ip);
+      throw new SignInError("two_factor_required");
+    }
     method = await checkSecondFactor(user.id, decryptSecret(user.totpSecret), user.totpLastUsedStep, code);
     if (method === "password") throw await fail("invalid_two_factor");
   }
 
-  await clearAccountLimit(email);
+  await signInSucceeded(email, ip);
   await recordSecurityEvent(user.id, {
     actor: { ...actor, id: user.id },
     action: "auth.sign_in",
@@ -104,12 +108,7 @@ async function checkSecondFactor(
 ): Promise<"password" | "password+totp" | "password+recovery_code"> {
   const step = matchTotp(secret, code);
   if (step !== null) {
-    // Conditional update: a replayed code (same or older step) matches no row.
-    const used = await db.user.updateMany({
-      where: { id: userId, OR: [{ totpLastUsedStep: null }, { totpLastUsedStep: { lt: step } }] },
-      data: { totpLastUsedStep: step },
-    });
-    return used.count === 1 ? "password+totp" : "password";
+    return (await claimTotpStep(userId, step)) ? "password+totp" : "password";
   }
   const consumed = await db.recoveryCode.updateMany({
     where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },

@@ -37,7 +37,7 @@ function approverFor(p: Person & { role: Role }, domains = ["finance"], limit: n
   return { orgId, userId: p.id, role: p.role, approvalDomains: domains, approvalLimit: limit, actor: { type: "human", id: p.id, label: p.email } };
 }
 
-async function newRecord(data: Record<string, unknown>) {
+async function newRecord(data: Record<string, string>) {
   return withScope({ orgId }, (tx) => tx.businessRecord.create({ data: { orgId, type: "invoice", data: data } }));
 }
 

@@ -1,0 +1,37 @@
+import { Inngest } from "inngest";
+
+/** Per-run step timings recorded inside the app, so the executor's gaps can be isolated. */
+export class StepClock {
+  readonly spans = new Map<string, { start: number; end: number }[]>();
+
+  time<T>(runId: string, index: number, fn: () => T): T {
+    const start = performance.now();
+    const value = fn();
+    const spans = this.spans.get(runId) ?? [];
+    spans[index] = { start, end: performance.now() };
+    this.spans.set(runId, spans);
+    return value;
+  }
+
+  /** Executor time between one step's end and the next step's start (step time excluded). */
+  gaps(): number[] {
+    const out: number[] = [];
+    for (const spans of this.spans.values()) {
+      for (let i = 1; i < spans.length; i++) if (spans[i] && spans[i - 1]) out.push(spans[i]!.start - spans[i - 1]!.end);
+    }
+    return out;
+  }
+}
+
+/** A five-step workflow with no AI and trivial step bodies: it measures the engine, not the work. */
+export function createBenchApp(config: { baseUrl: string; signingKey: string; eventKey: string }, clock: StepClock) {
+  const client = new Inngest({ id: "handrail-bench", isDev: false, ...config });
+  const workflow = client.createFunction({ id: "five-steps", triggers: [{ event: "bench/start" }] }, async ({ step, runId, event }) => {
+    let total = 0;
+    for (let i = 0; i < 5; i++) {
+      total += await step.run(`s${i}`, () => clock.time(runId, i, () => i + Number(event.data.n ?? 0)));
+    }
+    return total;
+  });
+  return { client, functions: [workflow] };
+}
