@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { startLocalExecutor, type LocalExecutor } from "../inngest/local-executor";
 import { loadLocalEnv } from "./lib/local-env";
 import { enableAppLogin, migrateDeploy, startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
 
@@ -44,10 +45,14 @@ function run(command: string, args: string[]): Promise<number> {
   });
 }
 
+/** The owner login: migrations, and the local executor's own schema. */
+let ownerUrl = "";
+
 async function prepareDatabase(): Promise<RunningPostgres | null> {
   if (process.env.DATABASE_URL) {
     log("Using DATABASE_URL; applying migrations with MIGRATION_DATABASE_URL (or DATABASE_URL).");
-    migrateDeploy(process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL);
+    ownerUrl = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL;
+    migrateDeploy(ownerUrl);
     return null;
   }
   const dbPort = Number(process.env.HANDRAIL_DB_PORT ?? 54320);
@@ -58,9 +63,35 @@ async function prepareDatabase(): Promise<RunningPostgres | null> {
     password: process.env.HANDRAIL_DB_ADMIN_PASSWORD!,
     persistent: true,
   });
+  ownerUrl = pg.adminUrl;
   migrateDeploy(pg.adminUrl);
   process.env.DATABASE_URL = await enableAppLogin(pg.adminUrl, process.env.HANDRAIL_DB_APP_PASSWORD!);
   return pg;
+}
+
+/**
+ * With no Inngest server configured, the app talks to the local executor, in cloud mode with
+ * real signing keys, exactly as it would to Inngest Cloud.
+ */
+async function startEngine(): Promise<LocalExecutor | null> {
+  if (process.env.INNGEST_BASE_URL || process.env.INNGEST_SIGNING_KEY) {
+    log(`Using the Inngest server at ${process.env.INNGEST_BASE_URL ?? "Inngest Cloud"}.`);
+    return null;
+  }
+  const executorPort = Number(process.env.HANDRAIL_EXECUTOR_PORT ?? 8288);
+  process.env.INNGEST_BASE_URL = `http://127.0.0.1:${executorPort}`;
+  process.env.INNGEST_SIGNING_KEY = process.env.HANDRAIL_LOCAL_INNGEST_SIGNING_KEY;
+  process.env.INNGEST_EVENT_KEY = process.env.HANDRAIL_LOCAL_INNGEST_EVENT_KEY;
+  delete process.env.INNGEST_DEV;
+  const executor = await startLocalExecutor({
+    databaseUrl: ownerUrl,
+    port: executorPort,
+    appUrl: `http://127.0.0.1:${port}/api/inngest`,
+    signingKey: process.env.INNGEST_SIGNING_KEY!,
+    eventKey: process.env.INNGEST_EVENT_KEY!,
+  });
+  log(`Local workflow executor on ${executor.url} (state in PostgreSQL schema inngest_local).`);
+  return executor;
 }
 
 async function main() {
@@ -80,6 +111,7 @@ async function main() {
     if ((await run("npx", ["next", "build"])) !== 0) throw new Error("next build failed");
   }
 
+  const executor = await startEngine();
   const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: process.env });
   log(`Handrail is starting on ${process.env.APP_URL}`);
   log(`Demo logins (password: ${DEMO_PASSWORD}):`);
@@ -88,6 +120,7 @@ async function main() {
 
   const shutdown = async (code: number) => {
     next.kill("SIGTERM");
+    await executor?.stop();
     await pg?.stop();
     process.exit(code);
   };

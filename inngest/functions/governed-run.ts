@@ -18,7 +18,8 @@ export const governedRun = inngest.createFunction(
   {
     id: "governed-run",
     triggers: [workflowRunRequested],
-    idempotency: "event.data.workflowId + ':' + event.data.triggerKey",
+    // Trigger idempotency is the Run table's unique (workflowId, triggerKey), not the engine's
+    // 24-hour idempotency key: a trigger held during a pause must start a run when replayed.
     concurrency: [{ key: "event.data.orgId", limit: 10 }],
     rateLimit: { key: "event.data.workflowId + ':' + event.data.entityKey", limit: 60, period: "1m" },
     cancelOn: [

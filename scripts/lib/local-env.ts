@@ -10,6 +10,9 @@ const GENERATED = {
   HANDRAIL_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
   HANDRAIL_DB_ADMIN_PASSWORD: () => randomBytes(18).toString("base64url"),
   HANDRAIL_DB_APP_PASSWORD: () => randomBytes(18).toString("base64url"),
+  // Keys shared by the app and the local executor (used only when no Inngest server is configured).
+  HANDRAIL_LOCAL_INNGEST_SIGNING_KEY: () => `signkey-local-${randomBytes(32).toString("hex")}`,
+  HANDRAIL_LOCAL_INNGEST_EVENT_KEY: () => randomBytes(24).toString("hex"),
 } as const;
 
 /**
