@@ -15,7 +15,8 @@ function currentOrgSlug(): string | undefined {
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }
 
-function makeQueryClient() {
+/** One retry policy for every cache: errors the server meant are not retried. */
+export function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
       queries: {

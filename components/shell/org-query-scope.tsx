@@ -1,11 +1,8 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { errorCode } from "@/components/lib/trpc-errors";
-import { TRPCProvider, useTRPCClient } from "@/components/trpc";
-
-const NO_RETRY = ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"];
+import { makeQueryClient, TRPCProvider, useTRPCClient } from "@/components/trpc";
 
 /**
  * Each organisation gets its own query cache. The tRPC client picks the organisation from the
@@ -14,17 +11,7 @@ const NO_RETRY = ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"];
  */
 export function OrgQueryScope({ children }: { children: ReactNode }) {
   const trpcClient = useTRPCClient();
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: {
-            staleTime: 10_000,
-            retry: (count, error) => count < 2 && !NO_RETRY.includes(errorCode(error) ?? ""),
-          },
-        },
-      }),
-  );
+  const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addMember, createOrgWithOwner, createUser, uniqueEmail } from "../../prisma/factories";
+import { financePolicy } from "../../prisma/factories/governance";
 import { createScratchDatabase, EngineClient, freePort, serveApp, testKeys } from "../conformance/harness";
 import { startLocalExecutor, type LocalExecutor } from "../local-executor";
 import type { VersionPolicy } from "@/server/governance/policy-store";
@@ -18,20 +19,7 @@ const { withScope } = await import("@/server/db/tenancy");
 const { callerFor } = await import("@/server/testing/callers");
 const { createWorkflow, publishVersion, pauseAutomation, resumeAutomation } = await import("@/server/workflows/workflow-service");
 
-const POLICY: VersionPolicy = {
-  approval: {
-    domain: "finance",
-    confidence: { act: 0.9, review: 0.5 },
-    amount: { approveAbove: 100, twoPersonAbove: 5000, blockAbove: null },
-    alwaysApprove: [],
-    reviewFlags: [],
-    highRiskApprovals: 2,
-    timeout: { hours: 1, onTimeout: "escalate", escalation: [] },
-    maxActionsPerRun: 10,
-  },
-  fieldContract: {},
-  suppression: {},
-};
+const POLICY: VersionPolicy = financePolicy({ timeout: { hours: 1, onTimeout: "escalate", escalation: [] } });
 
 let executor: LocalExecutor;
 let app: Awaited<ReturnType<typeof serveApp>>;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMember, createOrgWithOwner, createUser, uniqueEmail } from "../../prisma/factories";
+import { financePolicy } from "../../prisma/factories/governance";
 import { decideApproval, type Approver } from "../approvals/decide-approval";
 import { handleApprovalTimeout } from "../approvals/expire-approval";
 import type { Role } from "../auth/permissions";
@@ -13,18 +14,12 @@ import { rollbackAction } from "./rollback-action";
 import { startRun } from "../runs/run-service";
 
 const POLICY: VersionPolicy = {
-  approval: {
-    domain: "finance",
-    confidence: { act: 0.9, review: 0.5 },
-    amount: { approveAbove: 100, twoPersonAbove: 5000, blockAbove: null },
-    alwaysApprove: [],
+  ...financePolicy({
     reviewFlags: ["strategic"],
-    highRiskApprovals: 2,
     timeout: { hours: 1, onTimeout: "escalate", escalation: [{ roles: ["owner"] }] },
     maxActionsPerRun: 5,
-  },
+  }),
   fieldContract: { invoice: { status: { rule: "write", protected: false } } },
-  suppression: {},
 };
 
 type Person = { id: string; email: string };
