@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LoadingBlock } from "@/components/ui/spinner";
 import { AuditEntryRow } from "./audit-entry-row";
 import { AuditFilters, NO_FILTERS, toListInput, type AuditFilterValues } from "./audit-filters";
+import { ExportAudit } from "./export-audit";
 import { VerifyIntegrity } from "./verify-integrity";
 
 function AuditEntries({ filters }: { filters: AuditFilterValues }) {
@@ -85,8 +86,14 @@ export function AuditView() {
         description="Append-only and hash-chained: every change, who made it and from where."
       />
       <div className="space-y-6">
-        <Card title="Integrity" description="Re-computes the hash chain to detect edited, removed or re-ordered entries.">
-          <VerifyIntegrity />
+        <Card
+          title="Integrity and export"
+          description="Re-computes the hash chain to detect edited, removed or re-ordered entries, or downloads it with its hashes."
+        >
+          <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+            <VerifyIntegrity />
+            <ExportAudit />
+          </div>
         </Card>
         <Card>
           <button

@@ -190,3 +190,29 @@ describe("audit.list", () => {
     expect(entries.filter((e) => bIds.has(e.id))).toEqual([]);
   });
 });
+
+describe("audit.export", () => {
+  it("exports the chain as JSON Lines that can be verified outside the app", async () => {
+    const { org, auditorCaller, builder } = await busyOrg("Audit Export");
+    const file = await auditorCaller.audit.export();
+    const lines = file.content.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(file.entries).toBe(await chainLength(org.id));
+    expect(lines).toHaveLength(file.entries);
+    expect(file.filename).toMatch(/^audit-\d{4}-\d{2}-\d{2}\.jsonl$/);
+
+    const { GENESIS_HASH, hashAuditEntry } = await import("./audit-hash");
+    let prev = GENESIS_HASH;
+    for (const line of lines) {
+      expect(line.prevHash).toBe(prev);
+      const recomputed = hashAuditEntry({
+        ...(line as Parameters<typeof hashAuditEntry>[0]),
+        chainKey: org.id,
+        orgId: org.id,
+        createdAt: new Date(line.createdAt as string),
+      });
+      expect(recomputed).toBe(line.hash);
+      prev = line.hash as string;
+    }
+    await expect(callerFor(builder, org.slug).audit.export()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
