@@ -64,6 +64,15 @@ export const AUDIT_ACTIONS = {
   "approval.refused": z.object({ reason: z.string() }),
   "approval.escalated": z.object({ level: z.number() }),
   "approval.expired": z.object({ onTimeout: z.string() }),
+  "ai.settings_updated": z.object({ provider: z.string(), model: z.string().nullable(), keyChanged: z.boolean() }),
+  "ai.budget_exceeded": z.object({ scope: z.string(), period: z.string(), task: z.string() }),
+  "ai.budget_set": z.object({
+    workflowId: z.string().nullable(),
+    period: z.string(),
+    maxTokens: z.number().nullable(),
+    maxCostUsd: z.number().nullable(),
+  }),
+  "ai.example_added": z.object({ task: z.string(), label: z.string().nullable() }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

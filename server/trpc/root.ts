@@ -1,4 +1,5 @@
 import { accountRouter } from "../account/router";
+import { aiRouter } from "../ai/router";
 import { adminRouter } from "../admin/router";
 import { approvalRouter } from "../approvals/router";
 import { governanceRouter } from "../governance/router";
@@ -21,6 +22,7 @@ export const appRouter = router({
   workflow: workflowRouter,
   approval: approvalRouter,
   governance: governanceRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;
