@@ -5,6 +5,7 @@ export type NavItem = { key: string; label: string; section: string; permission:
 /** The org sections and the permission each needs; the pages check the same permission. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: "overview", label: "Overview", section: "", permission: "org.read" },
+  { key: "approvals", label: "Approvals", section: "/approvals", permission: "approval.read" },
   { key: "members", label: "Members", section: "/members", permission: "member.read" },
   { key: "audit", label: "Audit log", section: "/audit", permission: "audit.read" },
   { key: "settings", label: "Settings", section: "/settings", permission: "org.security" },

@@ -2,6 +2,7 @@ import type { GetStepTools } from "inngest";
 import { inngest } from "../client";
 import { approvalDecided, orgAutomationPaused, workflowPaused, workflowRunRequested } from "../events";
 import { handleApprovalTimeout } from "@/server/approvals/expire-approval";
+import { notifyApprovers } from "@/server/approvals/notify";
 import { withScope } from "@/server/db/tenancy";
 import { executeAction } from "@/server/governance/execute-action";
 import { loadLivePolicy } from "@/server/governance/policy-store";
@@ -71,6 +72,8 @@ export const governedRun = inngest.createFunction(
         results.push("invalid");
         continue;
       }
+      const approvalId = proposal.approvalId;
+      if (approvalId) await step.run(`notify-${index}`, () => notifyApprovers(orgId, approvalId));
       results.push(await settleAction({ index, orgId, workflowId, runId, proposal, timeout, step }));
     }
 

@@ -1,33 +1,89 @@
 import { router } from "../trpc/init";
 import { orgProcedure } from "../trpc/procedures";
+import { AppError } from "../errors";
 import { sendAfterCommit } from "../workflows/send-events";
 import { ZDecideApprovalRequest, ZDecideApprovalResponse } from "./approval.schemas";
-import { decideApproval } from "./decide-approval";
+import { decideApproval, type Approver } from "./decide-approval";
+import {
+  ZApprovalGetRequest,
+  ZApprovalItem,
+  ZBatchApproveRequest,
+  ZBatchApproveResponse,
+  ZHistoryResponse,
+  ZInboxRequest,
+  ZInboxResponse,
+} from "./inbox.schemas";
+import { checkEditedValue, getApproval, listInbox, listMyDecisions, refuseBatch } from "./inbox";
 import { listPendingApprovals } from "./list-approvals";
+
+type Ctx = {
+  org: { id: string };
+  user: { id: string };
+  membership: { role: Approver["role"]; approvalDomains: string[]; approvalLimit: unknown };
+  actor: Approver["actor"];
+};
+
+const approverOf = (ctx: Ctx): Approver => ({
+  orgId: ctx.org.id,
+  userId: ctx.user.id,
+  role: ctx.membership.role,
+  approvalDomains: ctx.membership.approvalDomains,
+  approvalLimit: ctx.membership.approvalLimit === null ? null : Number(ctx.membership.approvalLimit),
+  actor: ctx.actor,
+});
+
+const decided = (orgId: string, approvalId: string, outcome: string) => ({ name: "approval/decided", data: { orgId, approvalId, outcome } });
 
 export const approvalRouter = router({
   listPending: orgProcedure("approval.read").query(({ ctx }) => ctx.scope((tx) => listPendingApprovals(tx, ctx.org.id))),
+  /** The phone inbox: what I may decide, soonest due first, with everything needed to decide. */
+  inbox: orgProcedure("approval.read")
+    .input(ZInboxRequest)
+    .output(ZInboxResponse)
+    .query(({ ctx, input }) => ctx.scope((tx) => listInbox(tx, approverOf(ctx), input))),
+  /** What a notification link opens. A read: it never decides. */
+  get: orgProcedure("approval.read")
+    .input(ZApprovalGetRequest)
+    .output(ZApprovalItem)
+    .query(({ ctx, input }) => ctx.scope((tx) => getApproval(tx, approverOf(ctx), input.approvalId))),
+  history: orgProcedure("approval.read")
+    .output(ZHistoryResponse)
+    .query(({ ctx }) => ctx.scope((tx) => listMyDecisions(tx, approverOf(ctx)))),
   // A decision is only ever this POST from the approver's own session; GET never decides.
   decide: orgProcedure("approval.decide")
     .input(ZDecideApprovalRequest)
     .output(ZDecideApprovalResponse)
     .mutation(async ({ ctx, input }) => {
-      const { result, settled } = await decideApproval(
-        {
-          orgId: ctx.org.id,
-          userId: ctx.user.id,
-          role: ctx.membership.role,
-          approvalDomains: ctx.membership.approvalDomains,
-          approvalLimit: ctx.membership.approvalLimit,
-          actor: ctx.actor,
-        },
-        input,
-      );
-      if (settled && result.outcome !== "pending") {
-        await sendAfterCommit([
-          { name: "approval/decided", data: { orgId: ctx.org.id, approvalId: input.approvalId, outcome: result.outcome } },
-        ]);
-      }
+      if (input.editedValue !== undefined) await ctx.scope((tx) => checkEditedValue(tx, ctx.org.id, input.approvalId, input.editedValue));
+      const { result, settled } = await decideApproval(approverOf(ctx), input);
+      if (settled && result.outcome !== "pending") await sendAfterCommit([decided(ctx.org.id, input.approvalId, result.outcome)]);
       return result;
+    }),
+  /** Approves several low-risk, single-approver requests; each is decided (and audited) on its own. */
+  batchApprove: orgProcedure("approval.decide")
+    .input(ZBatchApproveRequest)
+    .output(ZBatchApproveResponse)
+    .mutation(async ({ ctx, input }) => {
+      const ids = [...new Set(input.approvalIds)];
+      const refused = await ctx.scope((tx) => refuseBatch(tx, ctx.org.id, ids));
+      const results = [];
+      const events = [];
+      for (const approvalId of ids) {
+        const refusal = refused.get(approvalId);
+        if (refusal) {
+          results.push({ approvalId, ok: false, outcome: null, error: refusal });
+          continue;
+        }
+        try {
+          const { result, settled } = await decideApproval(approverOf(ctx), { approvalId, approve: true });
+          if (settled) events.push(decided(ctx.org.id, approvalId, result.outcome));
+          results.push({ approvalId, ok: true, outcome: result.outcome, error: null });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          results.push({ approvalId, ok: false, outcome: null, error: error.message });
+        }
+      }
+      await sendAfterCommit(events);
+      return { results };
     }),
 });
