@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { addMember, createOrgWithOwner, createUser } from "../../../prisma/factories";
+import { financePolicy } from "../../../prisma/factories/governance";
 import { withScope } from "../../db/tenancy";
 import { loadLivePolicy, type VersionPolicy } from "../../governance/policy-store";
 import { proposeAction } from "../../governance/propose-action";
@@ -12,20 +13,7 @@ import { notifyApprovers } from "../notify";
  * workflow, two finance approvers, and proposals made through the real gate (so the requests,
  * reasons and audit entries are exactly what a governed run creates). Never used by the product.
  */
-export const INBOX_POLICY: VersionPolicy = {
-  approval: {
-    domain: "finance",
-    confidence: { act: 0.9, review: 0.5 },
-    amount: { approveAbove: 100, twoPersonAbove: 5000, blockAbove: null },
-    alwaysApprove: [],
-    reviewFlags: [],
-    highRiskApprovals: 2,
-    timeout: { hours: 24, onTimeout: "escalate", escalation: [] },
-    maxActionsPerRun: 10,
-  },
-  fieldContract: {},
-  suppression: {},
-};
+export const INBOX_POLICY: VersionPolicy = financePolicy();
 
 export const SEED_PASSWORD = "correct horse battery staple";
 
