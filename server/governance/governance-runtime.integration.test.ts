@@ -140,16 +140,21 @@ describe("governance runtime", () => {
     const record = await newRecord({ status: "received" });
     const outcome = await propose(record.id, { amount: 500 });
     const deciders = [people.approverA, people.approverB, people.admin];
-    const attempts = await Promise.allSettled(
-      Array.from({ length: 1000 }, async (_, i) => {
-        const decided = await decideApproval(approverFor(deciders[i % deciders.length]!), { approvalId: outcome.approvalId!, approve: true });
-        return decided.settled ? executeAction(orgId, outcome.actionId, { shadow: false, workflowId }) : "pending";
-      }),
+    const decisions = await Promise.allSettled(
+      Array.from({ length: 1000 }, (_, i) =>
+        decideApproval(approverFor(deciders[i % deciders.length]!), { approvalId: outcome.approvalId!, approve: true }),
+      ),
     );
-    const executed = attempts.filter((a) => a.status === "fulfilled" && a.value === "executed");
-    expect(executed).toHaveLength(1);
-    const executions = await withScope({ orgId }, (tx) => tx.actionExecution.count({ where: { actionId: outcome.actionId } }));
-    expect(executions).toBe(1);
+    const settled = decisions.filter((d) => d.status === "fulfilled" && d.value.settled);
+    expect(settled).toHaveLength(1);
+    // The run's execute step may be delivered more than once (retries, restarts): still one write.
+    const executions = await Promise.all(
+      Array.from({ length: 20 }, () => executeAction(orgId, outcome.actionId, { shadow: false, workflowId })),
+    );
+    expect(executions.filter((e) => e === "executed")).toHaveLength(1);
+    expect(executions.filter((e) => e !== "executed").every((e) => e === "already_executed")).toBe(true);
+    const rows = await withScope({ orgId }, (tx) => tx.actionExecution.count({ where: { actionId: outcome.actionId } }));
+    expect(rows).toBe(1);
   });
 
   it("sends a changed value back as a conflict instead of overwriting it", async () => {
