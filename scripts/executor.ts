@@ -2,7 +2,8 @@
  * Runs the local executor standalone (what `npm start` uses when no Inngest server is set).
  * Env: DATABASE_URL (its state, schema inngest_local), INNGEST_SIGNING_KEY, INNGEST_EVENT_KEY,
  * APP_INNGEST_URL (the app's serve URL), PORT (8288), optional EXECUTOR_CONCURRENCY,
- * EXECUTOR_LEASE_MS and EXECUTOR_RETRY_BASE_MS.
+ * EXECUTOR_LEASE_MS, EXECUTOR_RETRY_BASE_MS and EXECUTOR_CHECKPOINTING (on unless "0": the SDK
+ * runs consecutive steps in one call and checkpoints each).
  */
 import { startLocalExecutor } from "../inngest/local-executor";
 
@@ -27,6 +28,7 @@ async function main() {
     concurrency: optionalNumber("EXECUTOR_CONCURRENCY"),
     leaseMs: optionalNumber("EXECUTOR_LEASE_MS"),
     retryBaseMs: optionalNumber("EXECUTOR_RETRY_BASE_MS"),
+    checkpointing: process.env.EXECUTOR_CHECKPOINTING !== "0",
   });
   process.stderr.write(`[executor] ready on ${executor.url}\n`);
   const shutdown = () => {

@@ -1,4 +1,5 @@
 import { Inngest } from "inngest";
+import { leanFetch } from "./lean-fetch";
 
 /** Per-run step timings recorded inside the app, so the executor's gaps can be isolated. */
 export class StepClock {
@@ -24,8 +25,14 @@ export class StepClock {
 }
 
 /** A five-step workflow with no AI and trivial step bodies: it measures the engine, not the work. */
-export function createBenchApp(config: { baseUrl: string; signingKey: string; eventKey: string }, clock: StepClock) {
-  const client = new Inngest({ id: "handrail-bench", isDev: false, ...config });
+export function createBenchApp(
+  config: { baseUrl: string; signingKey: string; eventKey: string; bufferedSteps?: number; leanFetch?: boolean },
+  clock: StepClock,
+) {
+  const { bufferedSteps, leanFetch: lean, ...options } = config;
+  // Checkpointing is the SDK's default (each step reported before the next starts); buffering
+  // several steps per report is an app-side trade: fewer requests, but an app crash re-runs them.
+  const client = new Inngest({ id: "handrail-bench", isDev: false, ...options, ...(lean ? { fetch: leanFetch } : {}), ...(bufferedSteps ? { checkpointing: { bufferedSteps } } : {}) });
   const workflow = client.createFunction({ id: "five-steps", triggers: [{ event: "bench/start" }] }, async ({ step, runId, event }) => {
     let total = 0;
     for (let i = 0; i < 5; i++) {

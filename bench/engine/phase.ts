@@ -36,7 +36,14 @@ export async function runPhase(opts: {
   /** One run at a time: measures latency rather than throughput. */
   sequential?: boolean;
 }): Promise<PhaseResult> {
-  const executor = await startLocalExecutor({ databaseUrl: opts.databaseUrl, port: opts.port, appUrl: opts.appUrl, ...opts.keys });
+  // As `npm start` runs it (scripts/executor.ts); BENCH_CHECKPOINTING=0 measures without.
+  const executor = await startLocalExecutor({
+    databaseUrl: opts.databaseUrl,
+    port: opts.port,
+    appUrl: opts.appUrl,
+    ...opts.keys,
+    checkpointing: process.env.BENCH_CHECKPOINTING !== "0",
+  });
   const check = new pg.Client({ connectionString: opts.databaseUrl });
   try {
     await executor.synced;

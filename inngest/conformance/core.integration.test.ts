@@ -53,6 +53,32 @@ describe("the call loop", () => {
     for (const step of ["a", "b", "c"]) expect(h.probe.count(run.run_id, step)).toBe(1);
   });
 
+  const checkpointing = !process.env.INNGEST_CONFORMANCE_TARGET && process.env.INNGEST_CONFORMANCE_CHECKPOINTING !== "0";
+  it.runIf(checkpointing)("runs consecutive steps in one call, checkpointing each", async () => {
+    const [id] = await h.engine.send({ name: "conformance/checkpointed", data: {} });
+    const run = await h.engine.finished(id!);
+    expect(run.status).toBe("Completed");
+    expect(run.output).toEqual({ total: 10 });
+    for (let i = 0; i < 5; i++) expect(h.probe.count(run.run_id, `c${i}`)).toBe(1);
+    expect(h.app.calls(run.run_id)).toBe(1);
+  });
+
+  it.runIf(!process.env.INNGEST_CONFORMANCE_TARGET)("refuses checkpoints without the key, for ended runs and for stale leases", async () => {
+    const url = (runId: string) => `${h.engine.baseUrl}/v1/checkpoint/${runId}/async`;
+    const body = (runId: string) => JSON.stringify({ run_id: runId, fn_id: "f", qi_id: "1.someone-else", steps: [{ id: "x", op: "StepRun", data: 1 }] });
+    const auth = { authorization: `Bearer ${h.keys.signingKey}` };
+    expect((await fetch(url("r"), { method: "POST", body: body("r") })).status).toBe(401);
+    const [id] = await h.engine.send({ name: "conformance/steps", data: {} });
+    const run = await h.engine.finished(id!);
+    expect((await fetch(url(run.run_id), { method: "POST", headers: auth, body: body(run.run_id) })).status).toBe(409);
+    const [napId] = await h.engine.send({ name: "conformance/nap", data: { id: "stale-lease" } });
+    const [napping] = await h.engine.waitForRuns(napId!, (r) => r.length === 1);
+    expect((await fetch(url(napping!.run_id), { method: "POST", headers: auth, body: body(napping!.run_id) })).status).toBe(409);
+    expect((await fetch(url(napping!.run_id), { method: "POST", headers: auth, body: "{}" })).status).toBe(400);
+    await h.engine.send({ name: "conformance/cancel", data: { id: "stale-lease" } });
+    expect((await h.engine.finished(napId!)).status).toBe("Cancelled");
+  });
+
   it("retries a failing step with backoff, then succeeds", async () => {
     const [id] = await h.engine.send({ name: "conformance/flaky" });
     const run = await h.engine.finished(id!);

@@ -172,6 +172,15 @@ export function createConformanceFunctions(config: ConformanceConfig, probe: Pro
     return { id: event.data.id as number, total: one + two + three, signalled: signal !== null };
   });
 
-  const functions = [steps, flaky, retryAfter, doomed, notRetried, sleeper, waiter, napper, limited, idempotent, rateLimited, sender, receiver, child, parent, durable];
+  /** Five consecutive steps: with checkpointing, one call runs them all, reporting each as it ends. */
+  const checkpointed = client.createFunction({ id: "checkpointed", triggers: [{ event: "conformance/checkpointed" }] }, async ({ step, runId, event }) => {
+    let total = 0;
+    for (let i = 0; i < 5; i++) {
+      total += await step.run(`c${i}`, async () => (probe.record(runId, `c${i}`), await pause(Number(event.data.pauseMs ?? 0)), i));
+    }
+    return { total };
+  });
+
+  const functions = [checkpointed, steps, flaky, retryAfter, doomed, notRetried, sleeper, waiter, napper, limited, idempotent, rateLimited, sender, receiver, child, parent, durable];
   return { client, functions };
 }

@@ -19,7 +19,11 @@ export function testKeys() {
 
 /** Mounts the SDK's Next.js `serve` handler (the app's adapter) in node:http via Request/Response. */
 export async function serveApp(handlers: { GET: Handler; POST: Handler; PUT: Handler }, port = 0) {
+  /** Calls per run (the local executor names the run in `x-run-id`). */
+  const callsByRun = new Map<string, number>();
   const server = http.createServer((req, res) => {
+    const runId = req.headers["x-run-id"];
+    if (req.method === "POST" && typeof runId === "string") callsByRun.set(runId, (callsByRun.get(runId) ?? 0) + 1);
     void (async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -44,6 +48,7 @@ export async function serveApp(handlers: { GET: Handler; POST: Handler; PUT: Han
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${bound}/api/inngest`,
+    calls: (runId: string) => callsByRun.get(runId) ?? 0,
     close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
   };
 }
@@ -136,6 +141,8 @@ export async function startConformance(options: { inProcess?: boolean } = {}) {
       ...keys,
       retryBaseMs: 200,
       leaseMs: 5_000,
+      // As `npm start` runs it; INNGEST_CONFORMANCE_CHECKPOINTING=0 runs the suite without.
+      checkpointing: process.env.INNGEST_CONFORMANCE_CHECKPOINTING !== "0",
     });
     await executor.synced;
   }

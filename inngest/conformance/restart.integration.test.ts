@@ -21,6 +21,7 @@ async function spawnExecutor(): Promise<ChildProcess> {
       EXECUTOR_CONCURRENCY: String(POOL),
       EXECUTOR_LEASE_MS: "3000",
       EXECUTOR_RETRY_BASE_MS: "200",
+      EXECUTOR_CHECKPOINTING: process.env.INNGEST_CONFORMANCE_CHECKPOINTING ?? "1",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -86,6 +87,48 @@ it.runIf(!process.env.INNGEST_CONFORMANCE_TARGET)(
     }
     expect(rerun).toBeLessThanOrEqual(POOL);
     console.log(`restart: ${sleepingAtKill} runs sleeping at the kill, ${rerun} in-flight steps re-run`);
+  },
+  120_000,
+);
+
+it.runIf(!process.env.INNGEST_CONFORMANCE_TARGET && process.env.INNGEST_CONFORMANCE_CHECKPOINTING !== "0")(
+  "a checkpointed run survives SIGKILL: no step whose successor had started runs again",
+  async () => {
+    const runsWanted = 24;
+    if (!child || child.exitCode !== null || child.signalCode !== null) child = await spawnExecutor();
+    const ids = await h.engine.send([...Array(runsWanted).keys()].map((i) => ({ name: "conformance/checkpointed", data: { i, pauseMs: 60 } })));
+    const runIds: string[] = [];
+    for (const id of ids) runIds.push((await h.engine.waitForRuns(id, (r) => r.length === 1))[0]!.run_id);
+    // Kill while runs are part-way through their five steps, each inside one call.
+    await expect.poll(() => runIds.filter((r) => h.probe.count(r, "c2") > 0).length, { timeout: 20_000, interval: 5 }).toBeGreaterThanOrEqual(4);
+    child.kill("SIGKILL");
+    await new Promise((r) => child!.once("exit", r));
+    const killedAt = Date.now();
+    const midRun = runIds.filter((r) => h.probe.count(r, "c0") > 0 && h.probe.count(r, "c4") === 0).length;
+    expect(midRun).toBeGreaterThan(0);
+    child = await spawnExecutor();
+    for (const id of ids) {
+      const [run] = await h.engine.waitForRuns(id, ended, 60_000);
+      expect(run!.status).toBe("Completed");
+      expect(run!.output).toEqual({ total: 10 });
+    }
+    let rerun = 0;
+    for (const runId of runIds) {
+      for (let i = 0; i < 5; i++) {
+        const times = h.probe.times(runId, `c${i}`);
+        expect(times.length, `${runId}:c${i}`).toBeGreaterThanOrEqual(1);
+        // The SDK starts step i+1 only once step i's checkpoint is committed: such a step is done.
+        const successorStarted = i < 4 && (h.probe.times(runId, `c${i + 1}`)[0] ?? Infinity) < killedAt;
+        if (successorStarted) expect(times.length, `${runId}:c${i} was checkpointed, then re-run`).toBe(1);
+        expect(times.length).toBeLessThanOrEqual(2);
+        if (times.length === 2) {
+          expect(times[0]!).toBeLessThan(killedAt);
+          rerun++;
+        }
+      }
+    }
+    expect(rerun).toBeLessThanOrEqual(POOL);
+    console.log(`restart (checkpointed): ${midRun} runs mid-way at the kill, ${rerun} in-flight steps re-run`);
   },
   120_000,
 );

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type pg from "pg";
+import { checkpointSteps, type CheckpointBody } from "./checkpoint";
 import { ingest, validateEvent, type IncomingEvent } from "./ingest";
 import type { FunctionConfig, Registry } from "./registry";
 import { SCHEMA } from "./schema";
@@ -12,6 +13,7 @@ export type ApiOptions = {
   signingKey: string;
   eventKey: string;
   appUrl: string;
+  leaseMs: number;
   onWork: () => void;
   sync: () => Promise<number>;
 };
@@ -91,6 +93,17 @@ export function createApiServer(opts: ApiOptions): http.Server {
       const body = JSON.parse(await readBody(req)) as { url?: string; functions?: FunctionConfig[] };
       await opts.registry.replace(opts.pool, body.url ?? opts.appUrl, body.functions ?? []);
       return send(res, 200, { ok: true, modified: true });
+    }
+    const checkpoint = path.match(/^\/v1\/checkpoint\/([^/]+)\/async$/);
+    if (req.method === "POST" && checkpoint) {
+      let body: CheckpointBody;
+      try {
+        body = JSON.parse(await readBody(req)) as CheckpointBody;
+      } catch (error) {
+        return send(res, 400, { error: errorMessage(error) });
+      }
+      const result = await checkpointSteps(opts.pool, opts.leaseMs, decodeURIComponent(checkpoint[1]!), body ?? {});
+      return send(res, result.status, result.error ? { error: result.error } : { ok: true });
     }
     if (req.method === "POST" && path === "/sync") return send(res, 200, { functions: await opts.sync() });
     const runsOfEvent = path.match(/^\/v1\/events\/([^/]+)\/runs$/);

@@ -23,6 +23,11 @@ export type LocalExecutorOptions = {
   /** First retry delay; doubles per attempt (default 1 s). */
   retryBaseMs?: number;
   callTimeoutMs?: number;
+  /**
+   * Let the SDK run consecutive steps in one call, reporting each through the checkpoint API
+   * (default false here; `npm start` turns it on). Off, each call runs at most one step.
+   */
+  checkpointing?: boolean;
 };
 
 export type LocalExecutor = { url: string; synced: Promise<void>; stop(): Promise<void> };
@@ -51,12 +56,14 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
     retryBaseMs: options.retryBaseMs ?? 1_000,
     callTimeoutMs: options.callTimeoutMs ?? 300_000,
     leaseMs,
+    checkpointing: options.checkpointing ?? false,
   };
   const dispatcher = new Dispatcher({ pool, concurrency, leaseMs, handle: (item) => processItem(workerContext, item) });
   const syncOpts = { pool, registry, appUrl: options.appUrl, signingKey: options.signingKey };
   const server = createApiServer({
     ...syncOpts,
     eventKey: options.eventKey,
+    leaseMs,
     onWork: () => dispatcher.wake(),
     sync: () => syncApp(syncOpts),
   });

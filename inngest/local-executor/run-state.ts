@@ -107,9 +107,11 @@ export async function endRun(tx: Tx, runId: string, status: string, output: unkn
     [runId, status, JSON.stringify(output ?? null)],
   );
   if (!rows[0]) return null;
-  await tx.query(`DELETE FROM ${SCHEMA}.queue WHERE run_id = $1`, [runId]);
-  await tx.query(`DELETE FROM ${SCHEMA}.waits WHERE run_id = $1`, [runId]);
-  await tx.query(`DELETE FROM ${SCHEMA}.cancels WHERE run_id = $1`, [runId]);
+  await tx.query(
+    `WITH q AS (DELETE FROM ${SCHEMA}.queue WHERE run_id = $1), w AS (DELETE FROM ${SCHEMA}.waits WHERE run_id = $1)
+     DELETE FROM ${SCHEMA}.cancels WHERE run_id = $1`,
+    [runId],
+  );
   return rows[0];
 }
 

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { queueItemToken } from "./checkpoint";
 import { finishRun, normaliseError } from "./finish";
 import { maxAttempts, stepUrl, type Event, type FunctionConfig, type Registry } from "./registry";
 import { commitStep, createRuns, enqueue, lockRun, resolveWait, type Enqueue, type StepResult, type Tx } from "./run-state";
@@ -14,6 +15,7 @@ export type WorkerContext = {
   retryBaseMs: number;
   callTimeoutMs: number;
   leaseMs: number;
+  checkpointing: boolean;
 };
 
 /** Consecutive calls one worker makes for a run before it goes back through the queue. */
@@ -86,7 +88,14 @@ async function timer(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | n
 }
 
 async function call(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | null> {
-  const runs = await ctx.pool.query<RunRow>(`SELECT id, function_id, event, status FROM ${SCHEMA}.runs WHERE id = $1`, [item.run_id]);
+  // The run and its step results in one round trip (steps in the order they were committed).
+  const runs = await ctx.pool.query<RunRow & { steps: { step_id: string; result: StepResult }[] }>(
+    `SELECT r.id, r.function_id, r.event, r.status,
+            coalesce((SELECT jsonb_agg(jsonb_build_object('step_id', s.step_id, 'result', s.result) ORDER BY s.seq)
+                      FROM ${SCHEMA}.steps s WHERE s.run_id = r.id), '[]'::jsonb) AS steps
+     FROM ${SCHEMA}.runs r WHERE r.id = $1`,
+    [item.run_id],
+  );
   const run = runs.rows[0];
   const fn = run ? ctx.registry.get(run.function_id) : undefined;
   if (!run || run.status !== "Running" || !fn) {
@@ -97,12 +106,8 @@ async function call(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | nu
     });
     return null;
   }
-  const stepRows = await ctx.pool.query<{ step_id: string; result: StepResult }>(
-    `SELECT step_id, result FROM ${SCHEMA}.steps WHERE run_id = $1 ORDER BY seq`,
-    [run.id],
-  );
   const steps: Record<string, StepResult> = {};
-  for (const row of stepRows.rows) steps[row.step_id] = row.result;
+  for (const row of run.steps) steps[row.step_id] = row.result;
   if (item.step_id !== "step" && steps[item.step_id]) {
     // A planned step that already has a result (parallel discovery): just carry on.
     await inTx(ctx.pool, async (tx) => {
@@ -118,9 +123,11 @@ async function call(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | nu
     events: [run.event],
     steps,
     version: 2,
-    // No fn_id/qi_id: with them the SDK would checkpoint through the Inngest API.
+    // With fn_id/qi_id the SDK checkpoints: it runs consecutive steps in this one request and
+    // reports each through POST /v1/checkpoint/:runId/async (see checkpoint.ts).
     ctx: {
       run_id: run.id,
+      ...(ctx.checkpointing ? { fn_id: fn.id, qi_id: queueItemToken(item.id, item.lease_owner) } : {}),
       attempt: item.attempt,
       max_attempts: attempts,
       disable_immediate_execution: false,
