@@ -89,6 +89,8 @@ async function startEngine(): Promise<LocalExecutor | null> {
     appUrl: `http://127.0.0.1:${port}/api/inngest`,
     signingKey: process.env.INNGEST_SIGNING_KEY!,
     eventKey: process.env.INNGEST_EVENT_KEY!,
+    // The SDK runs consecutive steps in one call and checkpoints each (docs/decisions/006).
+    checkpointing: process.env.EXECUTOR_CHECKPOINTING !== "0",
   });
   log(`Local workflow executor on ${executor.url} (state in PostgreSQL schema inngest_local).`);
   return executor;

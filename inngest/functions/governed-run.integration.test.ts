@@ -79,7 +79,7 @@ const pendingApproval = (recordId: string) =>
 beforeAll(async () => {
   const handlers = route as unknown as Parameters<typeof serveApp>[0];
   app = await serveApp(handlers);
-  executor = await startLocalExecutor({ databaseUrl: await createScratchDatabase(), port: executorPort, appUrl: app.url, ...keys, retryBaseMs: 200 });
+  executor = await startLocalExecutor({ databaseUrl: await createScratchDatabase(), port: executorPort, appUrl: app.url, ...keys, retryBaseMs: 200, checkpointing: true });
   await executor.synced;
 
   const owner = await createUser({ email: uniqueEmail("owner") });
@@ -118,6 +118,23 @@ describe("governed run through the local executor and the app's /api/inngest han
     expect(largeRun.status).toBe("Completed");
     expect(await statusOf(large.id)).toBe("approved_with_note");
   });
+
+  it("still executes when the decision's event never reaches the waiting run", async () => {
+    const workflowId = await newWorkflow(POLICY);
+    const invoice = await newInvoice();
+    const { ids: [event] } = await trigger(workflowId, invoice.id, 500);
+    const request = await pendingApproval(invoice.id);
+    // Decided through the service alone: no approval/decided event is sent (as when a decision
+    // lands before the run's wait is registered). The run's re-read after its first wait finds it.
+    const { decideApproval } = await import("@/server/approvals/decide-approval");
+    await decideApproval(
+      { orgId, userId: approver.id, role: "approver", approvalDomains: ["finance"], approvalLimit: 10_000, actor: { type: "human", id: approver.id, label: null } },
+      { approvalId: request.id, approve: true },
+    );
+    const run = await engine.finished(event!, 40_000);
+    expect(run.status).toBe("Completed");
+    expect(await statusOf(invoice.id)).toBe("approved");
+  }, 60_000);
 
   it("starts one run for a repeated trigger key", async () => {
     const workflowId = await newWorkflow(POLICY);

@@ -1,7 +1,7 @@
 import type { GetStepTools } from "inngest";
 import { inngest } from "../client";
 import { approvalDecided, orgAutomationPaused, workflowPaused, workflowRunRequested } from "../events";
-import { handleApprovalTimeout } from "@/server/approvals/expire-approval";
+import { approvalStatus, handleApprovalTimeout } from "@/server/approvals/expire-approval";
 import { notifyApprovers } from "@/server/approvals/notify";
 import { withScope } from "@/server/db/tenancy";
 import { executeAction } from "@/server/governance/execute-action";
@@ -101,29 +101,51 @@ async function settleAction(args: {
   }
   if (proposal.decision === "block") return "blocked";
   if (proposal.approvalId) {
-    const approvalId = proposal.approvalId;
     await step.run(`waiting-${index}`, () => setRunStatus(orgId, runId, "waiting"));
-    let expiresAt = new Date(proposal.expiresAt ?? Date.now());
-    // Bounded: one wait per escalation level plus the first.
-    for (let level = 0; level <= args.timeout.escalation.length; level++) {
-      const decided = await step.waitForEvent(`approval-${index}-${level}`, {
-        event: approvalDecided,
-        if: `async.data.approvalId == '${approvalId}'`,
-        timeout: new Date(expiresAt),
-      });
-      if (decided) {
-        if (decided.data.outcome === "rejected") return "rejected";
-        break;
-      }
-      const timedOut = await step.run(`timeout-${index}-${level}`, () => handleApprovalTimeout(orgId, approvalId, args.timeout));
-      if (timedOut.kind === "escalated") {
-        expiresAt = new Date(timedOut.expiresAt);
-        continue;
-      }
-      if (timedOut.kind === "already" && timedOut.status === "approved") break;
-      return timedOut.kind === "already" ? timedOut.status : "expired";
-    }
+    const outcome = await awaitDecision({ ...args, approvalId: proposal.approvalId, expiresAt: proposal.expiresAt });
+    if (outcome !== "approved") return outcome;
     await step.run(`resume-${index}`, () => setRunStatus(orgId, runId, "running"));
   }
   return step.run(`execute-${index}`, () => executeAction(orgId, proposal.actionId, { shadow: false, workflowId }));
+}
+
+/** How long the first wait lasts before the run re-reads the request (see awaitDecision). */
+const EARLY_WAIT_MS = 10_000;
+
+/**
+ * Waits for people. A decision made before the wait was registered sends an event nobody is
+ * waiting for yet, so the first wait is short and followed by a re-read of the request; after
+ * that the run waits until expiry, escalating through the policy's groups (bounded).
+ */
+async function awaitDecision(args: {
+  index: number;
+  orgId: string;
+  approvalId: string;
+  expiresAt: string | null;
+  timeout: Parameters<typeof handleApprovalTimeout>[2];
+  step: Step;
+}): Promise<string> {
+  const { index, orgId, approvalId, step } = args;
+  const match = { event: approvalDecided, if: `async.data.approvalId == '${approvalId}'` } as const;
+  let expiresAt = new Date(args.expiresAt ?? Date.now());
+
+  const early = await step.waitForEvent(`approval-${index}-early`, {
+    ...match,
+    timeout: new Date(Math.min(expiresAt.getTime(), Date.now() + EARLY_WAIT_MS)),
+  });
+  if (early) return early.data.outcome;
+  const status = await step.run(`recheck-${index}`, () => approvalStatus(orgId, approvalId));
+  if (status !== "pending") return status;
+
+  for (let level = 0; level <= args.timeout.escalation.length; level++) {
+    const decided = await step.waitForEvent(`approval-${index}-${level}`, { ...match, timeout: new Date(expiresAt) });
+    if (decided) return decided.data.outcome;
+    const timedOut = await step.run(`timeout-${index}-${level}`, () => handleApprovalTimeout(orgId, approvalId, args.timeout));
+    if (timedOut.kind === "escalated") {
+      expiresAt = new Date(timedOut.expiresAt);
+      continue;
+    }
+    return timedOut.kind === "already" ? timedOut.status : "expired";
+  }
+  return "expired";
 }

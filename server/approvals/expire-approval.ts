@@ -52,3 +52,11 @@ export async function handleApprovalTimeout(
     return { kind: "expired" };
   });
 }
+
+/** The request's status now: a run re-reads it in case a decision came before its wait began. */
+export async function approvalStatus(orgId: string, approvalId: string) {
+  const request = await withScope({ orgId }, (tx) =>
+    tx.approvalRequest.findUniqueOrThrow({ where: { id: approvalId }, select: { status: true } }),
+  );
+  return request.status;
+}
