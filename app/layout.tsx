@@ -5,7 +5,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Handrail", template: "%s · Handrail" },
-  description: "Governed AI automation: AI proposes, people approve what is risky, everything is logged and reversible.",
+  description:
+    "Governed AI automation: AI proposes, people approve what is risky, everything is logged and reversible.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

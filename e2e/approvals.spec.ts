@@ -38,11 +38,18 @@ test("notification link → diff → edit → approve, and the link itself decid
   expect((await page.request.get(path)).status()).toBeLessThan(500);
   await openSignedIn(page, path, s.approver.email);
   expect((await page.request.get(path)).ok()).toBe(true);
-  const viaGet = await page.request.get(`/api/trpc/approval.decide?input=${encodeURIComponent(JSON.stringify({ json: { approvalId, approve: true } }))}`, {
-    headers: { "x-handrail-org": s.slug },
-  });
+  const viaGet = await page.request.get(
+    `/api/trpc/approval.decide?input=${encodeURIComponent(JSON.stringify({ json: { approvalId, approve: true } }))}`,
+    {
+      headers: { "x-handrail-org": s.slug },
+    },
+  );
   expect(viaGet.ok()).toBe(false);
-  expect(await approvalState(approvalId)).toMatchObject({ status: "pending", actionStatus: "pending_approval", decisions: [] });
+  expect(await approvalState(approvalId)).toMatchObject({
+    status: "pending",
+    actionStatus: "pending_approval",
+    decisions: [],
+  });
 
   // The item: the diff, why it needs a person, the source data.
   const detail = page.getByTestId("approval-detail");
@@ -119,7 +126,9 @@ test("the inbox: sorted cards, reject with a reason, history of my decisions @ph
   await expect(rejected.getByTestId("history-decision")).toHaveText("You rejected");
   await expect(rejected).toContainText("Wrong cost centre");
   await expect(rejected.getByTestId("history-outcome")).toHaveText("Rejected");
-  await expect(page.locator(`[data-testid="history-entry"][data-approval-id="${second}"]`).getByTestId("history-outcome")).toHaveText("Approved");
+  await expect(
+    page.locator(`[data-testid="history-entry"][data-approval-id="${second}"]`).getByTestId("history-outcome"),
+  ).toHaveText("Approved");
 
   // After a reload nothing waits for this approver, and the workflow's author never sees it.
   await page.reload();
@@ -140,7 +149,10 @@ test("two-person approval with two people on two phones @phone", async ({ browse
   // The same person cannot give the second approval.
   await expect(a.page.getByTestId("approval-refusal")).toContainText("second approval must come from someone else");
   await expect(a.page.getByTestId("approve")).toHaveCount(0);
-  expect(await approvalState(approvalId)).toMatchObject({ status: "pending", decisions: [{ approverId: s.approver.id, approve: true }] });
+  expect(await approvalState(approvalId)).toMatchObject({
+    status: "pending",
+    decisions: [{ approverId: s.approver.id, approve: true }],
+  });
 
   const b = await newPhone(browser);
   await openSignedIn(b.page, path, s.approver2.email);
@@ -180,7 +192,10 @@ test("batch approval takes only low-risk single-approver items @phone", async ({
 });
 
 test("the PWA: a manifest, icons and an offline shell @phone", async ({ page, request }) => {
-  const manifest = (await (await request.get("/manifest.webmanifest")).json()) as { display: string; icons: { src: string }[] };
+  const manifest = (await (await request.get("/manifest.webmanifest")).json()) as {
+    display: string;
+    icons: { src: string }[];
+  };
   expect(manifest.display).toBe("standalone");
   for (const icon of manifest.icons) expect((await request.get(icon.src)).ok()).toBe(true);
   expect(await (await request.get("/sw.js")).text()).toContain("offline.html");
@@ -188,7 +203,10 @@ test("the PWA: a manifest, icons and an offline shell @phone", async ({ page, re
   await expect(page.getByTestId("offline-shell")).toContainText("You're offline — decisions need a connection");
 });
 
-test("offline, the installed app shows the offline shell instead of a broken page @phone", async ({ page, context }) => {
+test("offline, the installed app shows the offline shell instead of a broken page @phone", async ({
+  page,
+  context,
+}) => {
   const s = seedApprovals([{ amount: 300, notify: false }]);
   const path = `/o/${s.slug}/approvals`;
   await openSignedIn(page, path, s.approver.email);

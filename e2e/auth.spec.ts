@@ -79,7 +79,9 @@ test("two-factor: enrol, then sign in with a TOTP code and with a recovery code"
   await page.getByTestId("use-recovery-code").click();
   await page.getByTestId("sign-in-code").fill("aaaaa-bbbbb-ccccc-ddddd");
   await page.getByTestId("sign-in-submit").click();
-  await expect(page.getByTestId("sign-in-error")).toHaveText("That recovery code is not valid or has already been used.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText(
+    "That recovery code is not valid or has already been used.",
+  );
   await page.getByTestId("sign-in-code").fill(recoveryCodes[0] ?? "");
   await page.getByTestId("sign-in-submit").click();
   await expect(page).toHaveURL(/\/onboarding$/);

@@ -11,7 +11,12 @@ export const demoEmail = (role: Role) => `${role}@demo.handrail.test`;
 export async function seedDemo(): Promise<{ created: boolean }> {
   const existing = await db.organization.findUnique({ where: { slug: DEMO_ORG_SLUG } });
   if (existing) return { created: false };
-  const owner = await createUser({ email: demoEmail("owner"), name: "Olivia Owner", password: DEMO_PASSWORD, platformAdmin: true });
+  const owner = await createUser({
+    email: demoEmail("owner"),
+    name: "Olivia Owner",
+    password: DEMO_PASSWORD,
+    platformAdmin: true,
+  });
   const org = await createOrgWithOwner(owner, "Acme Demo");
   const names: Record<Role, string> = {
     owner: "Olivia Owner",

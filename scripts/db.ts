@@ -36,9 +36,12 @@ async function main() {
       if (result.status !== 0) throw new Error("prisma migrate dev failed");
     } else if (command === "seed") {
       migrateDeploy(db.url);
-      if (!process.env.DATABASE_URL) process.env.DATABASE_URL = await enableAppLogin(db.url, process.env.HANDRAIL_DB_APP_PASSWORD!);
+      if (!process.env.DATABASE_URL)
+        process.env.DATABASE_URL = await enableAppLogin(db.url, process.env.HANDRAIL_DB_APP_PASSWORD!);
       const { seedDemo } = await import("../prisma/seed");
-      console.log((await seedDemo()).created ? "Seeded the demo organisation." : "The demo organisation already exists.");
+      console.log(
+        (await seedDemo()).created ? "Seeded the demo organisation." : "The demo organisation already exists.",
+      );
     } else {
       throw new Error("usage: tsx scripts/db.ts migrate | seed | migrate-dev [--name <name>] [--create-only]");
     }

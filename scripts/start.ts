@@ -114,7 +114,10 @@ async function main() {
   }
 
   const executor = await startEngine();
-  const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: process.env });
+  const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], {
+    stdio: "inherit",
+    env: process.env,
+  });
   log(`Handrail is starting on ${process.env.APP_URL}`);
   log(`Demo logins (password: ${DEMO_PASSWORD}):`);
   for (const role of ROLES) log(`  ${role.padEnd(9)} ${demoEmail(role)}`);

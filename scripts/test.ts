@@ -42,7 +42,9 @@ async function main() {
       process.stdout.write(`\n▶ ${step.name}\n`);
       const t0 = Date.now();
       const code = await run(step, env);
-      process.stdout.write(`◀ ${step.name}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `◀ ${step.name}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+      );
       if (code !== 0) return code;
     }
     process.stdout.write(`\nAll steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -16,7 +16,10 @@ export const env = createEnv({
       .min(32, "AUTH_SECRET must be at least 32 characters"),
     HANDRAIL_ENCRYPTION_KEY: z
       .string({ error: "HANDRAIL_ENCRYPTION_KEY is missing: 32 random bytes, base64 (`openssl rand -base64 32`)" })
-      .refine((v) => Buffer.from(v, "base64").length === 32, "HANDRAIL_ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
+      .refine(
+        (v) => Buffer.from(v, "base64").length === 32,
+        "HANDRAIL_ENCRYPTION_KEY must be 32 bytes, base64-encoded",
+      ),
     APP_URL: z.string().url().default("http://localhost:3000"),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("Handrail <no-reply@handrail.local>"),

@@ -18,7 +18,8 @@ export class StepClock {
   gaps(): number[] {
     const out: number[] = [];
     for (const spans of this.spans.values()) {
-      for (let i = 1; i < spans.length; i++) if (spans[i] && spans[i - 1]) out.push(spans[i]!.start - spans[i - 1]!.end);
+      for (let i = 1; i < spans.length; i++)
+        if (spans[i] && spans[i - 1]) out.push(spans[i]!.start - spans[i - 1]!.end);
     }
     return out;
   }
@@ -32,13 +33,22 @@ export function createBenchApp(
   const { bufferedSteps, leanFetch: lean, ...options } = config;
   // Checkpointing is the SDK's default (each step reported before the next starts); buffering
   // several steps per report is an app-side trade: fewer requests, but an app crash re-runs them.
-  const client = new Inngest({ id: "handrail-bench", isDev: false, ...options, ...(lean ? { fetch: leanFetch } : {}), ...(bufferedSteps ? { checkpointing: { bufferedSteps } } : {}) });
-  const workflow = client.createFunction({ id: "five-steps", triggers: [{ event: "bench/start" }] }, async ({ step, runId, event }) => {
-    let total = 0;
-    for (let i = 0; i < 5; i++) {
-      total += await step.run(`s${i}`, () => clock.time(runId, i, () => i + Number(event.data.n ?? 0)));
-    }
-    return total;
+  const client = new Inngest({
+    id: "handrail-bench",
+    isDev: false,
+    ...options,
+    ...(lean ? { fetch: leanFetch } : {}),
+    ...(bufferedSteps ? { checkpointing: { bufferedSteps } } : {}),
   });
+  const workflow = client.createFunction(
+    { id: "five-steps", triggers: [{ event: "bench/start" }] },
+    async ({ step, runId, event }) => {
+      let total = 0;
+      for (let i = 0; i < 5; i++) {
+        total += await step.run(`s${i}`, () => clock.time(runId, i, () => i + Number(event.data.n ?? 0)));
+      }
+      return total;
+    },
+  );
   return { client, functions: [workflow] };
 }

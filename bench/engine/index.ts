@@ -33,7 +33,13 @@ type AppMessage = { url?: string; gaps?: number[]; cpuMs?: number };
  * The SDK app in its own process (bench/engine/app-process.ts), as in production. With
  * BENCH_APP_CPU_PROF=<dir> it runs under `node --cpu-prof` and leaves its profile there.
  */
-async function startSdkApp(config: { baseUrl: string; signingKey: string; eventKey: string; bufferedSteps?: number; leanFetch?: boolean }) {
+async function startSdkApp(config: {
+  baseUrl: string;
+  signingKey: string;
+  eventKey: string;
+  bufferedSteps?: number;
+  leanFetch?: boolean;
+}) {
   const profDir = process.env.BENCH_APP_CPU_PROF;
   const child: ChildProcess = fork(path.join(import.meta.dirname, "app-process.ts"), {
     execArgv: ["--import", "tsx", ...(profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [])],
@@ -84,13 +90,24 @@ async function main() {
     process.exit(2);
   }, 115_000);
   const root = mkdtempSync(path.join(os.tmpdir(), "handrail-bench-"));
-  const db = await startEmbeddedPostgres({ dataDir: path.join(root, "data"), port: await freePort(), password: "bench", persistent: true, quiet: true });
+  const db = await startEmbeddedPostgres({
+    dataDir: path.join(root, "data"),
+    port: await freePort(),
+    password: "bench",
+    persistent: true,
+    quiet: true,
+  });
   const keys = testKeys();
   try {
     /** The SDK app phase: each step checkpointed (SDK default), or `bufferedSteps` per report. */
     const sdkPhase = async (database: string, bufferedSteps?: number) => {
       const port = await freePort();
-      const app = await startSdkApp({ baseUrl: `http://127.0.0.1:${port}`, ...keys, bufferedSteps, leanFetch: process.env.BENCH_LEAN_FETCH === "1" });
+      const app = await startSdkApp({
+        baseUrl: `http://127.0.0.1:${port}`,
+        ...keys,
+        bufferedSteps,
+        leanFetch: process.env.BENCH_LEAN_FETCH === "1",
+      });
       const cpu = process.cpuUsage();
       try {
         const result = await runPhase({
@@ -106,7 +123,12 @@ async function main() {
         });
         const executorCpu = process.cpuUsage(cpu);
         const { gaps, cpuMs } = await app.report();
-        return { ...result, gaps, appCpuMsPerRun: cpuMs / SDK_EVENTS, executorCpuMsPerRun: (executorCpu.user + executorCpu.system) / 1000 / SDK_EVENTS };
+        return {
+          ...result,
+          gaps,
+          appCpuMsPerRun: cpuMs / SDK_EVENTS,
+          executorCpuMsPerRun: (executorCpu.user + executorCpu.system) / 1000 / SDK_EVENTS,
+        };
       } finally {
         await app.close();
       }
@@ -160,12 +182,24 @@ async function main() {
       loaded_step_gap_p95_ms: round(percentile(stubApp.gaps, 95), 2),
     };
     console.log(`5 steps per run, worker pool 8, events in batches of 50 from 4 senders`);
-    console.log(`SDK app:  ${SDK_EVENTS} runs at ${figures.runs_per_s} runs/s; step-to-step gap p50 ${round(percentile(sdkGaps, 50), 2)} ms, p95 ${figures.sdk_app_step_gap_p95_ms} ms (includes the SDK's own request handling)`);
-    console.log(`CPU per run (SDK app phase): app process ${figures.app_cpu_ms_per_run} ms, executor process ${figures.executor_cpu_ms_per_run} ms`);
-    console.log(`SDK app with checkpointing: { bufferedSteps: 5 } (an app crash re-runs unreported steps): ${buffered.runsPerS.toFixed(1)} runs/s`);
-    console.log(`stub app: ${STUB_EVENTS} events accepted at ${figures.intake_events_per_s} events/s; ${figures.runs_per_s_protocol_stub} runs/s`);
-    console.log(`executor per-step overhead (stub, one run at a time): p50 ${figures.step_overhead_p50_ms} ms, p95 ${figures.step_overhead_p95_ms} ms`);
-    console.log(`step gap under full load (stub, 8 calls in flight): p50 ${round(percentile(stubApp.gaps, 50), 2)} ms, p95 ${figures.loaded_step_gap_p95_ms} ms`);
+    console.log(
+      `SDK app:  ${SDK_EVENTS} runs at ${figures.runs_per_s} runs/s; step-to-step gap p50 ${round(percentile(sdkGaps, 50), 2)} ms, p95 ${figures.sdk_app_step_gap_p95_ms} ms (includes the SDK's own request handling)`,
+    );
+    console.log(
+      `CPU per run (SDK app phase): app process ${figures.app_cpu_ms_per_run} ms, executor process ${figures.executor_cpu_ms_per_run} ms`,
+    );
+    console.log(
+      `SDK app with checkpointing: { bufferedSteps: 5 } (an app crash re-runs unreported steps): ${buffered.runsPerS.toFixed(1)} runs/s`,
+    );
+    console.log(
+      `stub app: ${STUB_EVENTS} events accepted at ${figures.intake_events_per_s} events/s; ${figures.runs_per_s_protocol_stub} runs/s`,
+    );
+    console.log(
+      `executor per-step overhead (stub, one run at a time): p50 ${figures.step_overhead_p50_ms} ms, p95 ${figures.step_overhead_p95_ms} ms`,
+    );
+    console.log(
+      `step gap under full load (stub, 8 calls in flight): p50 ${round(percentile(stubApp.gaps, 50), 2)} ms, p95 ${figures.loaded_step_gap_p95_ms} ms`,
+    );
     console.log(`reference: ${figures.pg_insert_per_s} single-row INSERT commits/s on the same PostgreSQL`);
     console.log(JSON.stringify(figures));
   } finally {

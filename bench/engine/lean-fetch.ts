@@ -11,7 +11,12 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 export const leanFetch: typeof fetch = (input, init) => {
   const url = input instanceof URL ? input : typeof input === "string" ? new URL(input) : null;
   const body = init?.body;
-  if (!url || url.protocol !== "http:" || init?.signal || (body !== undefined && body !== null && typeof body !== "string")) {
+  if (
+    !url ||
+    url.protocol !== "http:" ||
+    init?.signal ||
+    (body !== undefined && body !== null && typeof body !== "string")
+  ) {
     return fetch(input, init);
   }
   const headers: Record<string, string> = {};
@@ -25,9 +30,16 @@ export const leanFetch: typeof fetch = (input, init) => {
       res.on("end", () => {
         const status = res.statusCode ?? 500;
         const out = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(", ") : v);
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(", ") : v);
         const nullBody = status === 204 || status === 205 || status === 304;
-        resolve(new Response(nullBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers: out }));
+        resolve(
+          new Response(nullBody ? null : Buffer.concat(chunks), {
+            status,
+            statusText: res.statusMessage,
+            headers: out,
+          }),
+        );
       });
     });
     req.on("error", reject);

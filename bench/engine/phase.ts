@@ -2,7 +2,9 @@ import pg from "pg";
 import { startLocalExecutor } from "../../inngest/local-executor";
 
 async function completed(check: pg.Client): Promise<number> {
-  const { rows } = await check.query<{ n: number }>(`SELECT count(*)::int AS n FROM inngest_local.runs WHERE status <> 'Running'`);
+  const { rows } = await check.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM inngest_local.runs WHERE status <> 'Running'`,
+  );
   return rows[0]!.n;
 }
 
@@ -55,7 +57,10 @@ export async function runPhase(opts: {
         const from = next;
         next = Math.min(opts.events, next + opts.batch);
         const events = Array.from({ length: next - from }, (_, i) => ({ name: opts.eventName, data: { n: from + i } }));
-        const res = await fetch(`${executor.url}/e/${opts.keys.eventKey}`, { method: "POST", body: JSON.stringify(events) });
+        const res = await fetch(`${executor.url}/e/${opts.keys.eventKey}`, {
+          method: "POST",
+          body: JSON.stringify(events),
+        });
         if (res.status !== 200) throw new Error(`intake failed: HTTP ${res.status}`);
         while (opts.sequential && (await completed(check)) < next) await new Promise((r) => setTimeout(r, 1));
       }
@@ -70,7 +75,8 @@ export async function runPhase(opts: {
       const { done, failed } = rows[0]!;
       if (failed > 0) throw new Error(`${failed} runs failed`);
       if (done >= opts.events) break;
-      if (performance.now() - started > opts.deadlineMs) throw new Error(`only ${done}/${opts.events} runs completed in time`);
+      if (performance.now() - started > opts.deadlineMs)
+        throw new Error(`only ${done}/${opts.events} runs completed in time`);
       await new Promise((r) => setTimeout(r, 50));
     }
     const seconds = (performance.now() - started) / 1000;

@@ -21,7 +21,18 @@ export async function startStubApp(signingKey: string, appId = "stub") {
       if (req.method === "PUT") {
         const url = `http://${req.headers.host}${req.url}`;
         const functions = [
-          { id: `${appId}-five-steps`, name: "five", triggers: [{ event: "bench/stub" }], steps: { step: { id: "step", name: "step", runtime: { type: "http", url: `${url}?fnId=${appId}-five-steps&stepId=step` } } } },
+          {
+            id: `${appId}-five-steps`,
+            name: "five",
+            triggers: [{ event: "bench/stub" }],
+            steps: {
+              step: {
+                id: "step",
+                name: "step",
+                runtime: { type: "http", url: `${url}?fnId=${appId}-five-steps&stepId=step` },
+              },
+            },
+          },
         ];
         res.writeHead(200, { "content-type": "application/json", "x-inngest-sync-kind": "in_band" });
         return res.end(JSON.stringify({ url, functions }));

@@ -71,7 +71,8 @@ let server: ChildProcess | undefined;
 let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
 try {
   // Server modules read the database env when first imported.
-  const { proposeInvoiceStatus, seedInboxOrg, SEED_PASSWORD } = await import("../../server/approvals/testing/seed-approvals");
+  const { proposeInvoiceStatus, seedInboxOrg, SEED_PASSWORD } =
+    await import("../../server/approvals/testing/seed-approvals");
   const t0 = Date.now();
   const s = await seedInboxOrg("Bench");
   for (let i = 0; i < PENDING; i++) await proposeInvoiceStatus(s, { amount: 150 + (i % 40) * 10, notify: false });
@@ -91,7 +92,13 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
   });
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 375, height: 667 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
   const page = await context.newPage();
   await page.goto("/sign-in");
   await page.getByTestId("sign-in-email").fill(s.approver.email);

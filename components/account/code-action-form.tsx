@@ -17,7 +17,14 @@ type CodeActionFormProps = {
 };
 
 /** A 6-digit authenticator code and one button: used to confirm enrolment, disable and regenerate. */
-export function CodeActionForm({ id, buttonLabel, variant = "primary", pending, error, onSubmit }: CodeActionFormProps) {
+export function CodeActionForm({
+  id,
+  buttonLabel,
+  variant = "primary",
+  pending,
+  error,
+  onSubmit,
+}: CodeActionFormProps) {
   const [code, setCode] = useState("");
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -31,7 +31,11 @@ export function SecurityPanel() {
       <ErrorState
         title="We could not load your account"
         message={errorMessage(me.error)}
-        action={<Button variant="secondary" onClick={() => void me.refetch()}>Try again</Button>}
+        action={
+          <Button variant="secondary" onClick={() => void me.refetch()}>
+            Try again
+          </Button>
+        }
       />
     );
   }
@@ -49,9 +53,13 @@ export function SecurityPanel() {
       <Card title="Your account">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           <dt className="text-slate-500">Name</dt>
-          <dd className="text-slate-900" data-testid="account-name">{account.name ?? "—"}</dd>
+          <dd className="text-slate-900" data-testid="account-name">
+            {account.name ?? "—"}
+          </dd>
           <dt className="text-slate-500">Email</dt>
-          <dd className="break-all text-slate-900" data-testid="account-email">{account.email}</dd>
+          <dd className="break-all text-slate-900" data-testid="account-email">
+            {account.email}
+          </dd>
           <dt className="text-slate-500">Two-factor</dt>
           <dd>
             <Badge tone={account.twoFactorEnabled ? "success" : "warning"} data-testid="2fa-status">
@@ -60,7 +68,11 @@ export function SecurityPanel() {
           </dd>
         </dl>
       </Card>
-      {notice ? <Alert tone="success" data-testid="2fa-notice">{notice}</Alert> : null}
+      {notice ? (
+        <Alert tone="success" data-testid="2fa-notice">
+          {notice}
+        </Alert>
+      ) : null}
       {freshCodes ? (
         <RecoveryCodes codes={freshCodes} onDone={() => setFreshCodes(null)} />
       ) : account.twoFactorEnabled ? (

@@ -35,7 +35,10 @@ export function TwoFactorEnrol({ onEnabled }: { onEnabled: (recoveryCodes: strin
 
   const { qrDataUrl, manualKey } = begin.data;
   return (
-    <Card title="Set up your authenticator" description="Scan the QR code with an authenticator app, then enter the code it shows.">
+    <Card
+      title="Set up your authenticator"
+      description="Scan the QR code with an authenticator app, then enter the code it shows."
+    >
       <div className="flex flex-col gap-5 sm:flex-row">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL from the server, nothing to optimise */}
         <img
@@ -49,7 +52,10 @@ export function TwoFactorEnrol({ onEnabled }: { onEnabled: (recoveryCodes: strin
         <div className="min-w-0 flex-1 space-y-4">
           <div>
             <p className="text-sm text-slate-600">Can&apos;t scan? Enter this key instead:</p>
-            <p className="mt-1 rounded-md bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900" data-testid="2fa-manual-key">
+            <p
+              className="mt-1 rounded-md bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900"
+              data-testid="2fa-manual-key"
+            >
               {groupKey(manualKey)}
             </p>
           </div>

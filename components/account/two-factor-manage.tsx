@@ -14,7 +14,9 @@ type TwoFactorManageProps = {
 export function TwoFactorManage({ recoveryCodesLeft, onRegenerated, onDisabled }: TwoFactorManageProps) {
   const trpc = useTRPC();
   const regenerate = useMutation(
-    trpc.account.regenerateRecoveryCodes.mutationOptions({ onSuccess: ({ recoveryCodes }) => onRegenerated(recoveryCodes) }),
+    trpc.account.regenerateRecoveryCodes.mutationOptions({
+      onSuccess: ({ recoveryCodes }) => onRegenerated(recoveryCodes),
+    }),
   );
   const disable = useMutation(trpc.account.disableTwoFactor.mutationOptions({ onSuccess: onDisabled }));
 
@@ -24,7 +26,9 @@ export function TwoFactorManage({ recoveryCodesLeft, onRegenerated, onDisabled }
         title="Recovery codes"
         description={
           <span data-testid="recovery-codes-left">
-            {recoveryCodesLeft === 1 ? "1 unused recovery code left." : `${recoveryCodesLeft} unused recovery codes left.`}{" "}
+            {recoveryCodesLeft === 1
+              ? "1 unused recovery code left."
+              : `${recoveryCodesLeft} unused recovery codes left.`}{" "}
             New codes replace all the old ones.
           </span>
         }
@@ -38,7 +42,10 @@ export function TwoFactorManage({ recoveryCodesLeft, onRegenerated, onDisabled }
           onSubmit={(code) => regenerate.mutate({ code })}
         />
       </Card>
-      <Card title="Turn off two-factor authentication" description="Organisations that require it will block privileged actions.">
+      <Card
+        title="Turn off two-factor authentication"
+        description="Organisations that require it will block privileged actions."
+      >
         <CodeActionForm
           id="2fa-disable"
           buttonLabel="Turn off"

@@ -4,7 +4,14 @@ import Link from "next/link";
 import { orgPath, useOrg } from "@/components/shell/org-context";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { AmountAndDomain, ApprovalProgress, GateReasons, Recommendation, RiskBadge, SourceData } from "./approval-facts";
+import {
+  AmountAndDomain,
+  ApprovalProgress,
+  GateReasons,
+  Recommendation,
+  RiskBadge,
+  SourceData,
+} from "./approval-facts";
 import { DecisionConfirmed, DecisionPanel, type DecisionOutcome } from "./decision-panel";
 import { dueIn, type ApprovalItem } from "./format-value";
 import { ValueDiff } from "./value-diff";
@@ -26,7 +33,10 @@ export function ApprovalCard({ item, decided, selectable, selected, onSelect, on
   const overdueSoon = item.expiresAt.getTime() - now < 3600_000;
   return (
     <li
-      className={cn("rounded-lg border bg-white shadow-sm", selected ? "border-brand-500 ring-1 ring-brand-500" : "border-slate-200")}
+      className={cn(
+        "rounded-lg border bg-white shadow-sm",
+        selected ? "border-brand-500 ring-1 ring-brand-500" : "border-slate-200",
+      )}
       data-testid="approval-card"
       data-approval-id={item.id}
     >
@@ -45,8 +55,13 @@ export function ApprovalCard({ item, decided, selectable, selected, onSelect, on
           <p className="truncate text-sm font-semibold text-slate-900">{item.workflow.name}</p>
           <div className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1">
             <AmountAndDomain item={item} />
-            <span aria-hidden className="text-xs text-slate-400">·</span>
-            <span className={cn("text-xs", overdueSoon ? "font-medium text-red-700" : "text-slate-500")} data-testid="approval-due">
+            <span aria-hidden className="text-xs text-slate-400">
+              ·
+            </span>
+            <span
+              className={cn("text-xs", overdueSoon ? "font-medium text-red-700" : "text-slate-500")}
+              data-testid="approval-due"
+            >
               due {dueIn(item.expiresAt, now)}
             </span>
           </div>
@@ -57,12 +72,21 @@ export function ApprovalCard({ item, decided, selectable, selected, onSelect, on
         </div>
       </div>
       <div className="space-y-2.5 px-4 py-3">
-        <ValueDiff recordType={item.action.recordType} field={item.action.field} oldValue={item.action.oldValue} newValue={item.action.newValue} />
+        <ValueDiff
+          recordType={item.action.recordType}
+          field={item.action.field}
+          oldValue={item.action.oldValue}
+          newValue={item.action.newValue}
+        />
         <Recommendation item={item} />
         <GateReasons item={item} compact />
         <SourceData item={item} />
         {item.requiredApprovals > 1 ? <ApprovalProgress item={item} /> : null}
-        {decided ? <DecisionConfirmed outcome={decided} approvalId={item.id} /> : <DecisionPanel item={item} onDecided={onDecided} />}
+        {decided ? (
+          <DecisionConfirmed outcome={decided} approvalId={item.id} />
+        ) : (
+          <DecisionPanel item={item} onDecided={onDecided} />
+        )}
       </div>
     </li>
   );

@@ -12,7 +12,14 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { LoadingBlock } from "@/components/ui/spinner";
-import { AmountAndDomain, ApprovalProgress, GateReasons, Recommendation, RiskBadge, SourceData } from "./approval-facts";
+import {
+  AmountAndDomain,
+  ApprovalProgress,
+  GateReasons,
+  Recommendation,
+  RiskBadge,
+  SourceData,
+} from "./approval-facts";
 import { DecisionPanel } from "./decision-panel";
 import { OUTCOME_LABELS, showValue } from "./format-value";
 import { RegisterServiceWorker } from "./register-service-worker";
@@ -35,13 +42,22 @@ function Detail({ approvalId }: { approvalId: string }) {
       <ErrorState
         title={missing ? "This request does not exist" : "We could not load this request"}
         message={missing ? "It may belong to another organisation, or the link is wrong." : errorMessage(query.error)}
-        action={missing ? back : <Button variant="secondary" onClick={() => void query.refetch()}>Try again</Button>}
+        action={
+          missing ? (
+            back
+          ) : (
+            <Button variant="secondary" onClick={() => void query.refetch()}>
+              Try again
+            </Button>
+          )
+        }
         data-testid="approval-error"
       />
     );
   }
   const item = query.data;
-  const edited = item.action.finalValue !== null && JSON.stringify(item.action.finalValue) !== JSON.stringify(item.action.newValue);
+  const edited =
+    item.action.finalValue !== null && JSON.stringify(item.action.finalValue) !== JSON.stringify(item.action.newValue);
   return (
     <div className="space-y-4" data-testid="approval-detail" data-approval-id={item.id}>
       <div>
@@ -55,12 +71,19 @@ function Detail({ approvalId }: { approvalId: string }) {
           <Badge tone={item.status === "pending" ? "warning" : "neutral"} data-testid="approval-status">
             {item.status === "pending" ? "Pending" : OUTCOME_LABELS[item.outcome]}
           </Badge>
-          {item.status === "pending" ? <span className="text-xs text-slate-500">due {formatDateTime(item.expiresAt)}</span> : null}
+          {item.status === "pending" ? (
+            <span className="text-xs text-slate-500">due {formatDateTime(item.expiresAt)}</span>
+          ) : null}
         </div>
       </div>
       <Card title="What will change">
         <div className="space-y-3">
-          <ValueDiff recordType={item.action.recordType} field={item.action.field} oldValue={item.action.oldValue} newValue={item.action.newValue} />
+          <ValueDiff
+            recordType={item.action.recordType}
+            field={item.action.field}
+            oldValue={item.action.oldValue}
+            newValue={item.action.newValue}
+          />
           {edited ? (
             <p className="text-sm text-slate-700" data-testid="approval-final-value">
               Edited by the approver: executes <span className="font-medium">{showValue(item.action.finalValue)}</span>
@@ -82,7 +105,9 @@ function Detail({ approvalId }: { approvalId: string }) {
               key={`${item.id}-${item.decisions.length}`}
               item={item}
               allowEdit
-              onDecided={() => void queryClient.invalidateQueries({ queryKey: trpc.approval.get.queryKey({ approvalId }) })}
+              onDecided={() =>
+                void queryClient.invalidateQueries({ queryKey: trpc.approval.get.queryKey({ approvalId }) })
+              }
             />
           ) : null}
         </div>

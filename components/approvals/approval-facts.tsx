@@ -36,7 +36,11 @@ export function Recommendation({ item }: { item: ApprovalItem }) {
 export function GateReasons({ item, compact = false }: { item: ApprovalItem; compact?: boolean }) {
   if (item.action.decisionReasons.length === 0) return null;
   return (
-    <ul className={compact ? "space-y-0.5 text-xs text-slate-600" : "space-y-1 text-sm text-slate-700"} data-testid="approval-reasons" aria-label="Why this needs approval">
+    <ul
+      className={compact ? "space-y-0.5 text-xs text-slate-600" : "space-y-1 text-sm text-slate-700"}
+      data-testid="approval-reasons"
+      aria-label="Why this needs approval"
+    >
       {item.action.decisionReasons.map((r) => (
         <li key={r.code} className="flex gap-2" data-code={r.code}>
           <span aria-hidden className="mt-1.5 size-1.5 shrink-0 rounded-full bg-amber-500" />
@@ -51,7 +55,9 @@ export function SourceData({ item, open = false }: { item: ApprovalItem; open?: 
   if (!item.sourceData) return null;
   return (
     <details className="rounded-md border border-slate-200 text-sm" open={open} data-testid="approval-source">
-      <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">Source: {humanise(item.action.recordType)}</summary>
+      <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">
+        Source: {humanise(item.action.recordType)}
+      </summary>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 border-t border-slate-100 px-3 py-2">
         {Object.entries(item.sourceData).map(([k, v]) => (
           <div key={k} className="contents">

@@ -54,7 +54,10 @@ function Inbox({ initial }: { initial?: InboxData }) {
   const batch = useMutation(
     trpc.approval.batchApprove.mutationOptions({
       onSuccess: ({ results }) => {
-        setDecided((d) => ({ ...d, ...Object.fromEntries(results.filter((r) => r.ok && r.outcome).map((r) => [r.approvalId, r.outcome!])) }));
+        setDecided((d) => ({
+          ...d,
+          ...Object.fromEntries(results.filter((r) => r.ok && r.outcome).map((r) => [r.approvalId, r.outcome!])),
+        }));
         setSelected(new Set());
         void queryClient.invalidateQueries({ queryKey: trpc.approval.history.queryKey() });
       },
@@ -70,7 +73,11 @@ function Inbox({ initial }: { initial?: InboxData }) {
       <ErrorState
         title="We could not load your approvals"
         message={errorMessage(inbox.error)}
-        action={<Button variant="secondary" onClick={() => void inbox.refetch()}>Try again</Button>}
+        action={
+          <Button variant="secondary" onClick={() => void inbox.refetch()}>
+            Try again
+          </Button>
+        }
         data-testid="approvals-error"
       />
     );
@@ -88,23 +95,49 @@ function Inbox({ initial }: { initial?: InboxData }) {
 
   return (
     <div className="space-y-3">
-      <form className="grid grid-cols-3 gap-2 sm:max-w-xl" aria-label="Filter approvals" data-testid="approval-filters" onSubmit={(e) => e.preventDefault()}>
-        <Select aria-label="Workflow" value={filters.workflowId} onChange={(e) => set("workflowId", e.target.value)} data-testid="filter-workflow">
+      <form
+        className="grid grid-cols-3 gap-2 sm:max-w-xl"
+        aria-label="Filter approvals"
+        data-testid="approval-filters"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <Select
+          aria-label="Workflow"
+          value={filters.workflowId}
+          onChange={(e) => set("workflowId", e.target.value)}
+          data-testid="filter-workflow"
+        >
           <option value="">Workflow</option>
           {facets.workflows.map((w) => (
-            <option key={w.id} value={w.id}>{w.name}</option>
+            <option key={w.id} value={w.id}>
+              {w.name}
+            </option>
           ))}
         </Select>
-        <Select aria-label="Domain" value={filters.domain} onChange={(e) => set("domain", e.target.value)} data-testid="filter-domain">
+        <Select
+          aria-label="Domain"
+          value={filters.domain}
+          onChange={(e) => set("domain", e.target.value)}
+          data-testid="filter-domain"
+        >
           <option value="">Domain</option>
           {facets.domains.map((d) => (
-            <option key={d} value={d}>{humanise(d)}</option>
+            <option key={d} value={d}>
+              {humanise(d)}
+            </option>
           ))}
         </Select>
-        <Select aria-label="Risk" value={filters.risk} onChange={(e) => set("risk", e.target.value)} data-testid="filter-risk">
+        <Select
+          aria-label="Risk"
+          value={filters.risk}
+          onChange={(e) => set("risk", e.target.value)}
+          data-testid="filter-risk"
+        >
           <option value="">Risk</option>
           {facets.risks.map((r) => (
-            <option key={r} value={r}>{r}</option>
+            <option key={r} value={r}>
+              {r}
+            </option>
           ))}
         </Select>
       </form>
@@ -116,7 +149,11 @@ function Inbox({ initial }: { initial?: InboxData }) {
       ) : null}
       {items.length === 0 ? (
         <EmptyState
-          title={JSON.stringify(filters) === JSON.stringify(NO_FILTERS) ? "Nothing waits for you" : "Nothing matches these filters"}
+          title={
+            JSON.stringify(filters) === JSON.stringify(NO_FILTERS)
+              ? "Nothing waits for you"
+              : "Nothing matches these filters"
+          }
           description="New requests appear here, and you get an email when one is assigned to you."
           data-testid="approvals-empty"
         />
@@ -146,7 +183,12 @@ function Inbox({ initial }: { initial?: InboxData }) {
           </ul>
           {total > items.length ? (
             <div className="text-center">
-              <Button variant="secondary" onClick={() => setShown(shown + PAGE)} loading={inbox.isPlaceholderData} data-testid="approvals-more">
+              <Button
+                variant="secondary"
+                onClick={() => setShown(shown + PAGE)}
+                loading={inbox.isPlaceholderData}
+                data-testid="approvals-more"
+              >
                 Show more ({total - items.length} left)
               </Button>
             </div>
@@ -154,8 +196,16 @@ function Inbox({ initial }: { initial?: InboxData }) {
         </>
       )}
       {selected.size > 0 ? (
-        <div className="sticky bottom-0 z-10 -mx-3 border-t border-slate-200 bg-white/95 px-3 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border" data-testid="batch-bar">
-          <Button className="h-11 w-full" onClick={() => batch.mutate({ approvalIds: [...selected] })} loading={batch.isPending} data-testid="batch-approve">
+        <div
+          className="sticky bottom-0 z-10 -mx-3 border-t border-slate-200 bg-white/95 px-3 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border"
+          data-testid="batch-bar"
+        >
+          <Button
+            className="h-11 w-full"
+            onClick={() => batch.mutate({ approvalIds: [...selected] })}
+            loading={batch.isPending}
+            data-testid="batch-approve"
+          >
             Approve {selected.size} selected
           </Button>
         </div>
@@ -170,7 +220,11 @@ export function ApprovalsInbox({ initial }: { initial?: InboxData }) {
     <RequirePermission permission="approval.read" area="approvals">
       <RegisterServiceWorker />
       <PageHeader title="Approvals" description="What the automation wants to change, waiting for your decision." />
-      <div role="tablist" aria-label="Approvals" className="mb-4 grid grid-cols-2 rounded-lg bg-slate-100 p-1 text-sm font-medium sm:inline-grid">
+      <div
+        role="tablist"
+        aria-label="Approvals"
+        className="mb-4 grid grid-cols-2 rounded-lg bg-slate-100 p-1 text-sm font-medium sm:inline-grid"
+      >
         {(["inbox", "history"] as const).map((t) => (
           <button
             key={t}
@@ -178,7 +232,9 @@ export function ApprovalsInbox({ initial }: { initial?: InboxData }) {
             role="tab"
             aria-selected={tab === t}
             onClick={() => setTab(t)}
-            className={tab === t ? "rounded-md bg-white px-4 py-2 text-slate-900 shadow-sm" : "px-4 py-2 text-slate-600"}
+            className={
+              tab === t ? "rounded-md bg-white px-4 py-2 text-slate-900 shadow-sm" : "px-4 py-2 text-slate-600"
+            }
             data-testid={`tab-${t}`}
           >
             {t === "inbox" ? "To decide" : "My decisions"}

@@ -23,7 +23,12 @@ const CONFIRMED: Record<DecisionOutcome, string> = {
 
 export function DecisionConfirmed({ outcome, approvalId }: { outcome: DecisionOutcome; approvalId: string }) {
   return (
-    <Alert tone={outcome === "rejected" ? "warning" : "success"} data-testid="decision-confirmed" data-approval-id={approvalId} data-outcome={outcome}>
+    <Alert
+      tone={outcome === "rejected" ? "warning" : "success"}
+      data-testid="decision-confirmed"
+      data-approval-id={approvalId}
+      data-outcome={outcome}
+    >
       {CONFIRMED[outcome]}
     </Alert>
   );
@@ -86,11 +91,23 @@ export function DecisionPanel({
           <Button onClick={approve} loading={decide.isPending} className="h-11 sm:h-10" data-testid="approve">
             Approve
           </Button>
-          <Button variant="secondary" onClick={() => setMode("reject")} disabled={decide.isPending} className="h-11 sm:h-10" data-testid="reject">
+          <Button
+            variant="secondary"
+            onClick={() => setMode("reject")}
+            disabled={decide.isPending}
+            className="h-11 sm:h-10"
+            data-testid="reject"
+          >
             Reject
           </Button>
           {allowEdit ? (
-            <Button variant="ghost" onClick={() => setMode("edit")} disabled={decide.isPending} className="col-span-2 h-11 sm:h-10" data-testid="edit">
+            <Button
+              variant="ghost"
+              onClick={() => setMode("edit")}
+              disabled={decide.isPending}
+              className="col-span-2 h-11 sm:h-10"
+              data-testid="edit"
+            >
               Edit, then approve
             </Button>
           ) : null}
@@ -98,7 +115,12 @@ export function DecisionPanel({
       ) : null}
       {mode === "edit" ? (
         <form onSubmit={submitEdit} className="space-y-3" data-testid="edit-form" noValidate>
-          <Field id={`edit-${item.id}`} label={`New ${item.action.field}`} hint="What executes is this value, not the proposal." error={editError}>
+          <Field
+            id={`edit-${item.id}`}
+            label={`New ${item.action.field}`}
+            hint="What executes is this value, not the proposal."
+            error={editError}
+          >
             <Input
               value={edited}
               inputMode={typeof item.action.newValue === "number" ? "decimal" : undefined}
@@ -129,7 +151,15 @@ export function DecisionPanel({
                     picked === r ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 text-slate-700",
                   )}
                 >
-                  <input type="radio" name={`reason-${item.id}`} value={r} className="sr-only" checked={picked === r} onChange={() => setPicked(r)} data-testid="reject-reason-option" />
+                  <input
+                    type="radio"
+                    name={`reason-${item.id}`}
+                    value={r}
+                    className="sr-only"
+                    checked={picked === r}
+                    onChange={() => setPicked(r)}
+                    data-testid="reject-reason-option"
+                  />
                   {r === "other" ? "Other…" : r}
                 </label>
               ))}
@@ -137,11 +167,23 @@ export function DecisionPanel({
           </fieldset>
           {picked === "other" ? (
             <Field id={`reject-other-${item.id}`} label="Your reason">
-              <Input value={other} onChange={(e) => setOther(e.target.value)} maxLength={1000} data-testid="reject-reason-text" />
+              <Input
+                value={other}
+                onChange={(e) => setOther(e.target.value)}
+                maxLength={1000}
+                data-testid="reject-reason-text"
+              />
             </Field>
           ) : null}
           <div className="grid grid-cols-2 gap-2 sm:flex">
-            <Button type="submit" variant="danger" disabled={!reason} loading={decide.isPending} className="h-11 sm:h-10" data-testid="reject-confirm">
+            <Button
+              type="submit"
+              variant="danger"
+              disabled={!reason}
+              loading={decide.isPending}
+              className="h-11 sm:h-10"
+              data-testid="reject-confirm"
+            >
               Reject
             </Button>
             <Button variant="secondary" onClick={() => setMode("idle")} className="h-11 sm:h-10">

@@ -40,7 +40,10 @@ export const REJECT_REASONS = ["Wrong amount", "Duplicate", "Not what was ordere
  * Edit before approve: parse what was typed as the proposal's type, or say why it is not valid.
  * The server checks the same again.
  */
-export function parseEdit(proposed: unknown, text: string): { ok: true; value: string | number | boolean } | { ok: false; error: string } {
+export function parseEdit(
+  proposed: unknown,
+  text: string,
+): { ok: true; value: string | number | boolean } | { ok: false; error: string } {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: false, error: "Enter a value, or approve the proposal as it is." };
   if (typeof proposed === "number") {

@@ -1,7 +1,17 @@
 import { humanise, showValue } from "./format-value";
 
 /** The field-level change: exactly what will be written, old → new. */
-export function ValueDiff({ recordType, field, oldValue, newValue }: { recordType: string; field: string; oldValue: unknown; newValue: unknown }) {
+export function ValueDiff({
+  recordType,
+  field,
+  oldValue,
+  newValue,
+}: {
+  recordType: string;
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+}) {
   return (
     <div className="rounded-md border border-slate-200 text-sm" data-testid="approval-diff">
       <p className="border-b border-slate-100 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-600">

@@ -9,7 +9,13 @@ import { AUDIT_ACTION_NAMES, type AuditAction } from "@/server/audit/audit.schem
 export const OUTCOMES = ["success", "denied", "failure"] as const;
 type Outcome = (typeof OUTCOMES)[number];
 
-export type AuditFilterValues = { action: AuditAction | ""; actor: string; outcome: Outcome | ""; from: string; to: string };
+export type AuditFilterValues = {
+  action: AuditAction | "";
+  actor: string;
+  outcome: Outcome | "";
+  from: string;
+  to: string;
+};
 
 export const NO_FILTERS: AuditFilterValues = { action: "", actor: "", outcome: "", from: "", to: "" };
 
@@ -27,7 +33,8 @@ export function toListInput(v: AuditFilterValues) {
 
 export function AuditFilters({ onApply }: { onApply: (values: AuditFilterValues) => void }) {
   const [values, setValues] = useState<AuditFilterValues>(NO_FILTERS);
-  const set = <K extends keyof AuditFilterValues>(key: K, value: AuditFilterValues[K]) => setValues({ ...values, [key]: value });
+  const set = <K extends keyof AuditFilterValues>(key: K, value: AuditFilterValues[K]) =>
+    setValues({ ...values, [key]: value });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,7 +45,11 @@ export function AuditFilters({ onApply }: { onApply: (values: AuditFilterValues)
     <form onSubmit={submit} className="space-y-4" data-testid="audit-filters" aria-label="Filter the audit log">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <Field id="audit-filter-action" label="Action">
-          <Select value={values.action} onChange={(e) => set("action", e.target.value as AuditAction | "")} data-testid="audit-filter-action">
+          <Select
+            value={values.action}
+            onChange={(e) => set("action", e.target.value as AuditAction | "")}
+            data-testid="audit-filter-action"
+          >
             <option value="">All actions</option>
             {AUDIT_ACTION_NAMES.map((name) => (
               <option key={name} value={name}>
@@ -57,7 +68,11 @@ export function AuditFilters({ onApply }: { onApply: (values: AuditFilterValues)
           />
         </Field>
         <Field id="audit-filter-outcome" label="Outcome">
-          <Select value={values.outcome} onChange={(e) => set("outcome", e.target.value as Outcome | "")} data-testid="audit-filter-outcome">
+          <Select
+            value={values.outcome}
+            onChange={(e) => set("outcome", e.target.value as Outcome | "")}
+            data-testid="audit-filter-outcome"
+          >
             <option value="">Any outcome</option>
             {OUTCOMES.map((o) => (
               <option key={o} value={o}>
@@ -67,10 +82,20 @@ export function AuditFilters({ onApply }: { onApply: (values: AuditFilterValues)
           </Select>
         </Field>
         <Field id="audit-filter-from" label="From">
-          <Input type="date" value={values.from} onChange={(e) => set("from", e.target.value)} data-testid="audit-filter-from" />
+          <Input
+            type="date"
+            value={values.from}
+            onChange={(e) => set("from", e.target.value)}
+            data-testid="audit-filter-from"
+          />
         </Field>
         <Field id="audit-filter-to" label="To">
-          <Input type="date" value={values.to} onChange={(e) => set("to", e.target.value)} data-testid="audit-filter-to" />
+          <Input
+            type="date"
+            value={values.to}
+            onChange={(e) => set("to", e.target.value)}
+            data-testid="audit-filter-to"
+          />
         </Field>
       </div>
       <div className="flex gap-2">

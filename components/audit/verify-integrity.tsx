@@ -28,7 +28,8 @@ export function VerifyIntegrity() {
       ) : result ? (
         <Alert tone="error" title="Integrity problems found" data-testid="audit-verify-result" data-ok="false">
           <p>
-            {result.checked} entries checked, {result.problems.length} {result.problems.length === 1 ? "problem" : "problems"}:
+            {result.checked} entries checked, {result.problems.length}{" "}
+            {result.problems.length === 1 ? "problem" : "problems"}:
           </p>
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {result.problems.map((p) => (

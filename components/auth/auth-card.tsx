@@ -2,7 +2,12 @@ import type { ReactNode } from "react";
 import { Logo } from "@/components/ui/logo";
 
 /** The centred frame for sign-in, sign-up, onboarding and invitation pages. */
-export function AuthCard({ title, subtitle, children, footer }: {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
   title: ReactNode;
   subtitle?: ReactNode;
   children: ReactNode;

@@ -1,8 +1,5 @@
 /** What the sign-in form says for each code the Credentials provider returns (server/auth/sign-in.ts). */
-export type SignInOutcome =
-  | { kind: "ok" }
-  | { kind: "two_factor_required" }
-  | { kind: "error"; message: string };
+export type SignInOutcome = { kind: "ok" } | { kind: "two_factor_required" } | { kind: "error"; message: string };
 
 function minutes(seconds: number): string {
   const n = Math.max(1, Math.ceil(seconds / 60));

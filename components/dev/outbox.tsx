@@ -27,7 +27,11 @@ export function Outbox() {
       <ErrorState
         title="We could not load the outbox"
         message={errorMessage(mails.error)}
-        action={<Button variant="secondary" onClick={() => void mails.refetch()}>Try again</Button>}
+        action={
+          <Button variant="secondary" onClick={() => void mails.refetch()}>
+            Try again
+          </Button>
+        }
       />
     );
   }
@@ -43,7 +47,11 @@ export function Outbox() {
         </Button>
       </div>
       {mails.data.length === 0 ? (
-        <EmptyState title="No mail yet" description="Invitations and other messages appear here when they are sent." data-testid="outbox-empty" />
+        <EmptyState
+          title="No mail yet"
+          description="Invitations and other messages appear here when they are sent."
+          data-testid="outbox-empty"
+        />
       ) : (
         <ul className="space-y-3" data-testid="outbox-list">
           {mails.data.map((mail) => (

@@ -3,8 +3,18 @@ import type { INVITATION_STATUSES } from "@/server/invitations/invitation.schema
 
 type Status = (typeof INVITATION_STATUSES)[number];
 
-const TONES: Record<Status, BadgeTone> = { pending: "brand", accepted: "success", revoked: "neutral", expired: "warning" };
-const LABELS: Record<Status, string> = { pending: "Pending", accepted: "Accepted", revoked: "Revoked", expired: "Expired" };
+const TONES: Record<Status, BadgeTone> = {
+  pending: "brand",
+  accepted: "success",
+  revoked: "neutral",
+  expired: "warning",
+};
+const LABELS: Record<Status, string> = {
+  pending: "Pending",
+  accepted: "Accepted",
+  revoked: "Revoked",
+  expired: "Expired",
+};
 
 export function InvitationStatusBadge({ status, ...rest }: { status: Status; "data-testid"?: string }) {
   return (

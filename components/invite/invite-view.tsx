@@ -38,7 +38,9 @@ export function InviteView({ token, viewerEmail }: { token: string; viewerEmail:
     const invalid = ["NOT_FOUND", "BAD_REQUEST"].includes(errorCode(preview.error) ?? "");
     return (
       <Alert tone="error" title="We could not open this invitation" data-testid="invite-error">
-        {invalid ? "This invitation link is not valid. Check that you copied the whole link." : errorMessage(preview.error)}
+        {invalid
+          ? "This invitation link is not valid. Check that you copied the whole link."
+          : errorMessage(preview.error)}
       </Alert>
     );
   }
@@ -86,7 +88,11 @@ export function InviteView({ token, viewerEmail }: { token: string; viewerEmail:
             >
               Sign up to accept
             </Link>
-            <Link href={authHref("/sign-in", here)} className={buttonClasses("secondary", "md", "flex-1")} data-testid="invite-sign-in">
+            <Link
+              href={authHref("/sign-in", here)}
+              className={buttonClasses("secondary", "md", "flex-1")}
+              data-testid="invite-sign-in"
+            >
               Sign in
             </Link>
           </div>

@@ -3,7 +3,10 @@ import { buttonClasses } from "@/components/ui/button";
 import { Logo } from "@/components/ui/logo";
 
 const POINTS = [
-  { title: "AI proposes", text: "Workflows compute what they would do and show their reasoning before anything changes." },
+  {
+    title: "AI proposes",
+    text: "Workflows compute what they would do and show their reasoning before anything changes.",
+  },
   { title: "People approve", text: "Risky actions wait for the right approver, scoped by domain and amount." },
   { title: "Everything is logged", text: "An append-only, hash-chained audit log you can verify at any time." },
 ];
@@ -27,8 +30,8 @@ export function Landing() {
           Automation your team can trust.
         </h1>
         <p className="mt-4 max-w-xl text-base text-slate-600 sm:text-lg">
-          Handrail runs your routine workflows with AI, asks people before anything risky, and keeps every change
-          logged and reversible.
+          Handrail runs your routine workflows with AI, asks people before anything risky, and keeps every change logged
+          and reversible.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           <Link href="/sign-up" className={buttonClasses("primary", "md")}>

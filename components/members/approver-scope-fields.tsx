@@ -19,7 +19,9 @@ export function ApproverScopeFields({ idPrefix, value, onChange, limitError }: A
   const toggle = (domain: ApprovalDomain, on: boolean) =>
     onChange({
       ...value,
-      domains: on ? APPROVAL_DOMAINS.filter((d) => d === domain || value.domains.includes(d)) : value.domains.filter((d) => d !== domain),
+      domains: on
+        ? APPROVAL_DOMAINS.filter((d) => d === domain || value.domains.includes(d))
+        : value.domains.filter((d) => d !== domain),
     });
 
   return (

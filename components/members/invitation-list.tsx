@@ -42,7 +42,11 @@ export function InvitationList() {
         </div>
       ) : invitations.data.length === 0 ? (
         <div className="p-4">
-          <EmptyState title="No invitations yet" description="People you invite show up here until they join." data-testid="invitations-empty" />
+          <EmptyState
+            title="No invitations yet"
+            description="People you invite show up here until they join."
+            data-testid="invitations-empty"
+          />
         </div>
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="invitations-list">

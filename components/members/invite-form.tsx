@@ -43,7 +43,12 @@ export function InviteForm() {
     const limit = parseLimit(scope.limit);
     if (!limit.ok) return setLimitError(limit.error);
     setLimitError(null);
-    invite.mutate({ email, role, approvalDomains: role === "approver" ? scope.domains : [], approvalLimit: role === "approver" ? limit.value : null });
+    invite.mutate({
+      email,
+      role,
+      approvalDomains: role === "approver" ? scope.domains : [],
+      approvalLimit: role === "approver" ? limit.value : null,
+    });
   }
 
   const fields = fieldErrors(invite.error);

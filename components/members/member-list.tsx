@@ -17,7 +17,9 @@ export function MemberList() {
   return (
     <Card
       title="Members"
-      description={members.data ? `${members.data.length} ${members.data.length === 1 ? "person" : "people"}` : undefined}
+      description={
+        members.data ? `${members.data.length} ${members.data.length === 1 ? "person" : "people"}` : undefined
+      }
       className="overflow-hidden [&>div]:p-0"
       data-testid="members-card"
     >

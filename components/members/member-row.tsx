@@ -18,7 +18,8 @@ import { ApproverScopeFields, parseLimit, scopeFrom, type ApproverScope } from "
 
 type Member = z.infer<typeof ZMember>;
 
-const sameScope = (a: ApproverScope, b: ApproverScope) => a.limit.trim() === b.limit.trim() && a.domains.join() === b.domains.join();
+const sameScope = (a: ApproverScope, b: ApproverScope) =>
+  a.limit.trim() === b.limit.trim() && a.domains.join() === b.domains.join();
 
 export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean }) {
   const org = useOrg();
@@ -105,7 +106,12 @@ export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean 
         </div>
       </div>
       {editable && role === "approver" ? (
-        <ApproverScopeFields idPrefix={`member-${member.id}`} value={scope} onChange={setScope} limitError={limitError} />
+        <ApproverScopeFields
+          idPrefix={`member-${member.id}`}
+          value={scope}
+          onChange={setScope}
+          limitError={limitError}
+        />
       ) : null}
       {confirmRemove ? (
         <div className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3 sm:flex-row sm:items-center sm:justify-between">

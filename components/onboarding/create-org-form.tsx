@@ -46,7 +46,12 @@ export function CreateOrgForm() {
           data-testid="org-name"
         />
       </Field>
-      <Button type="submit" loading={create.isPending || create.isSuccess} className="w-full" data-testid="create-org-submit">
+      <Button
+        type="submit"
+        loading={create.isPending || create.isSuccess}
+        className="w-full"
+        data-testid="create-org-submit"
+      >
         Create organisation
       </Button>
     </form>

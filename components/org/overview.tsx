@@ -29,7 +29,11 @@ export function Overview() {
     <div className="space-y-6">
       <PageHeader
         title={firstName ? `Welcome, ${firstName}` : "Welcome"}
-        description={<>You are in <span className="font-medium text-slate-700">{org.name}</span>.</>}
+        description={
+          <>
+            You are in <span className="font-medium text-slate-700">{org.name}</span>.
+          </>
+        }
       />
       <Card title="Your role">
         <div className="flex flex-wrap items-center gap-3">
@@ -58,7 +62,10 @@ export function Overview() {
           ))}
         </ul>
       ) : null}
-      <Card title="What your role can do" description={`Permissions of the ${ROLE_LABELS[org.role]} role in ${org.name}.`}>
+      <Card
+        title="What your role can do"
+        description={`Permissions of the ${ROLE_LABELS[org.role]} role in ${org.name}.`}
+      >
         <ul className="grid gap-x-6 gap-y-2 text-sm text-slate-700 sm:grid-cols-2" data-testid="overview-permissions">
           {ROLE_PERMISSIONS[org.role].map((permission) => (
             <li key={permission} className="flex gap-2" data-permission={permission}>
@@ -73,4 +80,3 @@ export function Overview() {
     </div>
   );
 }
-

@@ -59,7 +59,10 @@ function TwoFactorRequirement() {
           >
             <span
               aria-hidden
-              className={cn("inline-block size-5 rounded-full bg-white shadow transition-transform", on ? "translate-x-5" : "translate-x-0.5")}
+              className={cn(
+                "inline-block size-5 rounded-full bg-white shadow transition-transform",
+                on ? "translate-x-5" : "translate-x-0.5",
+              )}
             />
           </button>
         </div>

@@ -48,7 +48,9 @@ export function OrgShell({ slug, children }: { slug: string; children: ReactNode
             </button>
           ) : null}
           <Logo compact href={orgPath(slug)} />
-          <span aria-hidden className="text-slate-300">/</span>
+          <span aria-hidden className="text-slate-300">
+            /
+          </span>
           <OrgSwitcher slug={slug} name={org?.name} />
           <div className="ml-auto">
             <UserMenu />
@@ -77,7 +79,12 @@ export function OrgShell({ slug, children }: { slug: string; children: ReactNode
           ) : (
             <OrgContext.Provider value={current.data}>
               {current.data.twoFactorBlocked ? (
-                <Alert tone="warning" className="mb-6" title="Two-factor authentication required" data-testid="two-factor-banner">
+                <Alert
+                  tone="warning"
+                  className="mb-6"
+                  title="Two-factor authentication required"
+                  data-testid="two-factor-banner"
+                >
                   {current.data.name} requires two-factor authentication for your role. Until you turn it on, most
                   actions are blocked.{" "}
                   <Link href="/account/security" className="font-medium underline">
@@ -101,7 +108,11 @@ function ShellError({ error, slug, onRetry }: { error: unknown; slug: string; on
       <ErrorState
         title="Organisation not found"
         message={`There is no organisation “${slug}”, or you are not a member of it.`}
-        action={<Link href="/" className={buttonClasses("secondary")}>Go to your organisations</Link>}
+        action={
+          <Link href="/" className={buttonClasses("secondary")}>
+            Go to your organisations
+          </Link>
+        }
         data-testid="org-not-found"
       />
     );
@@ -111,7 +122,11 @@ function ShellError({ error, slug, onRetry }: { error: unknown; slug: string; on
       <ErrorState
         title="Your session has ended"
         message="Please sign in again."
-        action={<Link href={authHref("/sign-in", orgPath(slug))} className={buttonClasses("primary")}>Sign in</Link>}
+        action={
+          <Link href={authHref("/sign-in", orgPath(slug))} className={buttonClasses("primary")}>
+            Sign in
+          </Link>
+        }
       />
     );
   }
@@ -119,7 +134,11 @@ function ShellError({ error, slug, onRetry }: { error: unknown; slug: string; on
     <ErrorState
       title="We could not load this organisation"
       message={errorMessage(error)}
-      action={<Button variant="secondary" onClick={onRetry}>Try again</Button>}
+      action={
+        <Button variant="secondary" onClick={onRetry}>
+          Try again
+        </Button>
+      }
     />
   );
 }

@@ -19,7 +19,9 @@ export function OrgSwitcher({ slug, name }: { slug: string; name: string | undef
     >
       {(close) => (
         <>
-          <p className="px-3 pt-1.5 pb-1 text-xs font-medium tracking-wide text-slate-500 uppercase">Your organisations</p>
+          <p className="px-3 pt-1.5 pb-1 text-xs font-medium tracking-wide text-slate-500 uppercase">
+            Your organisations
+          </p>
           {orgs.isPending ? (
             <div className="px-3 py-2">
               <Spinner label="Loading organisations" />
@@ -37,7 +39,9 @@ export function OrgSwitcher({ slug, name }: { slug: string; name: string | undef
                     className={`${dropdownItemClass} flex items-center justify-between gap-2`}
                     data-testid="org-switcher-item"
                   >
-                    <span className={`truncate ${org.slug === slug ? "font-semibold text-slate-900" : ""}`}>{org.name}</span>
+                    <span className={`truncate ${org.slug === slug ? "font-semibold text-slate-900" : ""}`}>
+                      {org.name}
+                    </span>
                     <span className="shrink-0 text-xs text-slate-500">{ROLE_LABELS[org.role]}</span>
                   </Link>
                 </li>
@@ -45,7 +49,12 @@ export function OrgSwitcher({ slug, name }: { slug: string; name: string | undef
             </ul>
           )}
           <div className="mt-1 border-t border-slate-100 pt-1">
-            <Link href="/onboarding" onClick={close} className={`${dropdownItemClass} text-brand-700`} data-testid="org-switcher-new">
+            <Link
+              href="/onboarding"
+              onClick={close}
+              className={`${dropdownItemClass} text-brand-700`}
+              data-testid="org-switcher-new"
+            >
               + New organisation
             </Link>
           </div>

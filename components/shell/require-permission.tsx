@@ -8,7 +8,15 @@ import { can, ROLE_LABELS, type Permission } from "@/server/auth/permissions";
 import { orgPath, useOrg } from "./org-context";
 
 /** Renders `children` only when the role has `permission`; the server checks again on every call. */
-export function RequirePermission({ permission, area, children }: { permission: Permission; area: string; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  area,
+  children,
+}: {
+  permission: Permission;
+  area: string;
+  children: ReactNode;
+}) {
   const org = useOrg();
   if (can(org.role, permission)) return <>{children}</>;
   return <Forbidden area={area} />;
@@ -19,8 +27,14 @@ export function Forbidden({ area, message }: { area: string; message?: string })
   return (
     <ErrorState
       title={`You don't have access to ${area}`}
-      message={message ?? `Your role (${ROLE_LABELS[org.role]}) does not include this. Ask an owner or admin if you need it.`}
-      action={<Link href={orgPath(org.slug)} className={buttonClasses("secondary")}>Back to overview</Link>}
+      message={
+        message ?? `Your role (${ROLE_LABELS[org.role]}) does not include this. Ask an owner or admin if you need it.`
+      }
+      action={
+        <Link href={orgPath(org.slug)} className={buttonClasses("secondary")}>
+          Back to overview
+        </Link>
+      }
       data-testid="forbidden-state"
     />
   );

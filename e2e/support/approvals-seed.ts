@@ -1,7 +1,13 @@
 import { execFileSync } from "node:child_process";
 import pg from "pg";
 
-export type Proposal = { amount: number; newValue?: string; risk?: "low" | "medium" | "high"; vendor?: string; notify?: boolean };
+export type Proposal = {
+  amount: number;
+  newValue?: string;
+  risk?: "low" | "medium" | "high";
+  vendor?: string;
+  notify?: boolean;
+};
 type Person = { id: string; email: string };
 export type Seeded = {
   orgId: string;
@@ -52,7 +58,10 @@ export async function approvalState(approvalId: string): Promise<ApprovalState> 
       `SELECT "approverId", "approve", "reason" FROM "ApprovalDecision" WHERE "approvalRequestId" = $1 ORDER BY "createdAt"`,
       [approvalId],
     );
-    const audit = await client.query<{ action: string }>(`SELECT "action" FROM "AuditEntry" WHERE "targetId" = $1 ORDER BY "seq"`, [approvalId]);
+    const audit = await client.query<{ action: string }>(
+      `SELECT "action" FROM "AuditEntry" WHERE "targetId" = $1 ORDER BY "seq"`,
+      [approvalId],
+    );
     const row = r.rows[0];
     if (!row) throw new Error(`no approval ${approvalId}`);
     return { ...row, decisions: d.rows, audit: audit.rows.map((a) => a.action) };

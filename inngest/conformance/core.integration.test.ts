@@ -13,35 +13,53 @@ afterAll(async () => {
 
 describe("sync, signing and the event API", () => {
   it("rejects an unknown event key", async () => {
-    const res = await fetch(`${h.engine.baseUrl}/e/not-the-key`, { method: "POST", body: JSON.stringify({ name: "conformance/steps" }) });
+    const res = await fetch(`${h.engine.baseUrl}/e/not-the-key`, {
+      method: "POST",
+      body: JSON.stringify({ name: "conformance/steps" }),
+    });
     expect(res.status).toBe(401);
   });
 
   it("accepts one event or an array and answers {ids, status: 200}", async () => {
     const one = await h.engine.send({ name: "conformance/unknown", data: {} });
-    const many = await h.engine.send([{ name: "conformance/unknown" }, { name: "conformance/unknown", data: { a: 1 } }]);
+    const many = await h.engine.send([
+      { name: "conformance/unknown" },
+      { name: "conformance/unknown", data: { a: 1 } },
+    ]);
     expect(one).toHaveLength(1);
     expect(many).toHaveLength(2);
   });
 
-  it.runIf(!!process.env.DATABASE_ADMIN_URL)("the SDK rejects a tampered signature and accepts a genuine one", async () => {
-    const body = canonicalJson({
-      event: { name: "conformance/steps", data: {}, id: "x", ts: 1 },
-      events: [{ name: "conformance/steps", data: {}, id: "x", ts: 1 }],
-      steps: {},
-      version: 2,
-      ctx: { run_id: "r1", attempt: 0, max_attempts: 1, disable_immediate_execution: true, use_api: false, stack: { stack: [], current: 0 } },
-    });
-    const url = `${h.app.url}?fnId=handrail-conformance-steps&stepId=step`;
-    const genuine = signBody(body, h.keys.signingKey);
-    const tampered = genuine.replace(/s=(.)/, (_m, c: string) => `s=${c === "0" ? "1" : "0"}`);
-    const bad = await fetch(url, { method: "POST", headers: { "x-inngest-signature": tampered }, body });
-    expect(bad.status).toBe(401);
-    const otherKey = signBody(body, `signkey-test-${"ab".repeat(32)}`);
-    expect((await fetch(url, { method: "POST", headers: { "x-inngest-signature": otherKey }, body })).status).toBe(401);
-    const good = await fetch(url, { method: "POST", headers: { "x-inngest-signature": genuine }, body });
-    expect(good.status).toBe(206);
-  });
+  it.runIf(!!process.env.DATABASE_ADMIN_URL)(
+    "the SDK rejects a tampered signature and accepts a genuine one",
+    async () => {
+      const body = canonicalJson({
+        event: { name: "conformance/steps", data: {}, id: "x", ts: 1 },
+        events: [{ name: "conformance/steps", data: {}, id: "x", ts: 1 }],
+        steps: {},
+        version: 2,
+        ctx: {
+          run_id: "r1",
+          attempt: 0,
+          max_attempts: 1,
+          disable_immediate_execution: true,
+          use_api: false,
+          stack: { stack: [], current: 0 },
+        },
+      });
+      const url = `${h.app.url}?fnId=handrail-conformance-steps&stepId=step`;
+      const genuine = signBody(body, h.keys.signingKey);
+      const tampered = genuine.replace(/s=(.)/, (_m, c: string) => `s=${c === "0" ? "1" : "0"}`);
+      const bad = await fetch(url, { method: "POST", headers: { "x-inngest-signature": tampered }, body });
+      expect(bad.status).toBe(401);
+      const otherKey = signBody(body, `signkey-test-${"ab".repeat(32)}`);
+      expect((await fetch(url, { method: "POST", headers: { "x-inngest-signature": otherKey }, body })).status).toBe(
+        401,
+      );
+      const good = await fetch(url, { method: "POST", headers: { "x-inngest-signature": genuine }, body });
+      expect(good.status).toBe(206);
+    },
+  );
 });
 
 describe("the call loop", () => {
@@ -53,7 +71,8 @@ describe("the call loop", () => {
     for (const step of ["a", "b", "c"]) expect(h.probe.count(run.run_id, step)).toBe(1);
   });
 
-  const checkpointing = !process.env.INNGEST_CONFORMANCE_TARGET && process.env.INNGEST_CONFORMANCE_CHECKPOINTING !== "0";
+  const checkpointing =
+    !process.env.INNGEST_CONFORMANCE_TARGET && process.env.INNGEST_CONFORMANCE_CHECKPOINTING !== "0";
   it.runIf(checkpointing)("runs consecutive steps in one call, checkpointing each", async () => {
     const [id] = await h.engine.send({ name: "conformance/checkpointed", data: {} });
     const run = await h.engine.finished(id!);
@@ -63,21 +82,34 @@ describe("the call loop", () => {
     expect(h.app.calls(run.run_id)).toBe(1);
   });
 
-  it.runIf(!process.env.INNGEST_CONFORMANCE_TARGET)("refuses checkpoints without the key, for ended runs and for stale leases", async () => {
-    const url = (runId: string) => `${h.engine.baseUrl}/v1/checkpoint/${runId}/async`;
-    const body = (runId: string) => JSON.stringify({ run_id: runId, fn_id: "f", qi_id: "1.someone-else", steps: [{ id: "x", op: "StepRun", data: 1 }] });
-    const auth = { authorization: `Bearer ${h.keys.signingKey}` };
-    expect((await fetch(url("r"), { method: "POST", body: body("r") })).status).toBe(401);
-    const [id] = await h.engine.send({ name: "conformance/steps", data: {} });
-    const run = await h.engine.finished(id!);
-    expect((await fetch(url(run.run_id), { method: "POST", headers: auth, body: body(run.run_id) })).status).toBe(409);
-    const [napId] = await h.engine.send({ name: "conformance/nap", data: { id: "stale-lease" } });
-    const [napping] = await h.engine.waitForRuns(napId!, (r) => r.length === 1);
-    expect((await fetch(url(napping!.run_id), { method: "POST", headers: auth, body: body(napping!.run_id) })).status).toBe(409);
-    expect((await fetch(url(napping!.run_id), { method: "POST", headers: auth, body: "{}" })).status).toBe(400);
-    await h.engine.send({ name: "conformance/cancel", data: { id: "stale-lease" } });
-    expect((await h.engine.finished(napId!)).status).toBe("Cancelled");
-  });
+  it.runIf(!process.env.INNGEST_CONFORMANCE_TARGET)(
+    "refuses checkpoints without the key, for ended runs and for stale leases",
+    async () => {
+      const url = (runId: string) => `${h.engine.baseUrl}/v1/checkpoint/${runId}/async`;
+      const body = (runId: string) =>
+        JSON.stringify({
+          run_id: runId,
+          fn_id: "f",
+          qi_id: "1.someone-else",
+          steps: [{ id: "x", op: "StepRun", data: 1 }],
+        });
+      const auth = { authorization: `Bearer ${h.keys.signingKey}` };
+      expect((await fetch(url("r"), { method: "POST", body: body("r") })).status).toBe(401);
+      const [id] = await h.engine.send({ name: "conformance/steps", data: {} });
+      const run = await h.engine.finished(id!);
+      expect((await fetch(url(run.run_id), { method: "POST", headers: auth, body: body(run.run_id) })).status).toBe(
+        409,
+      );
+      const [napId] = await h.engine.send({ name: "conformance/nap", data: { id: "stale-lease" } });
+      const [napping] = await h.engine.waitForRuns(napId!, (r) => r.length === 1);
+      expect(
+        (await fetch(url(napping!.run_id), { method: "POST", headers: auth, body: body(napping!.run_id) })).status,
+      ).toBe(409);
+      expect((await fetch(url(napping!.run_id), { method: "POST", headers: auth, body: "{}" })).status).toBe(400);
+      await h.engine.send({ name: "conformance/cancel", data: { id: "stale-lease" } });
+      expect((await h.engine.finished(napId!)).status).toBe("Cancelled");
+    },
+  );
 
   it("retries a failing step with backoff, then succeeds", async () => {
     const [id] = await h.engine.send({ name: "conformance/flaky" });
@@ -103,10 +135,12 @@ describe("the call loop", () => {
     expect(run.status).toBe("Failed");
     expect(run.output).toMatchObject({ message: expect.stringContaining("boom") as unknown });
     expect(h.probe.count(run.run_id, "always-throws")).toBe(2);
-    await expect.poll(() => h.probe.failures.find((f) => f.runId === run.run_id), { timeout: 10_000 }).toMatchObject({
-      functionId: "handrail-conformance-doomed",
-      message: expect.stringContaining("boom") as unknown,
-    });
+    await expect
+      .poll(() => h.probe.failures.find((f) => f.runId === run.run_id), { timeout: 10_000 })
+      .toMatchObject({
+        functionId: "handrail-conformance-doomed",
+        message: expect.stringContaining("boom") as unknown,
+      });
   });
 
   it("does not retry when the SDK says x-inngest-no-retry: true", async () => {
@@ -133,7 +167,10 @@ describe("sleep and waitForEvent", () => {
     await expect
       .poll(
         async () => {
-          await h.engine.send([{ name: "conformance/approve", data: { id: "other" } }, { name: "conformance/approve", data: { id: "w1" } }]);
+          await h.engine.send([
+            { name: "conformance/approve", data: { id: "other" } },
+            { name: "conformance/approve", data: { id: "w1" } },
+          ]);
           return (await h.engine.runsOf(id!))[0]?.status;
         },
         { timeout: 10_000, interval: 200 },
@@ -165,7 +202,9 @@ describe("sendEvent and invoke", () => {
   it("looks up a run by id", async () => {
     const [id] = await h.engine.send({ name: "conformance/steps", data: {} });
     const runs = await h.engine.waitForRuns(id!, ended);
-    const res = await fetch(`${h.engine.baseUrl}/v1/runs/${runs[0]!.run_id}`, { headers: { authorization: `Bearer ${h.keys.signingKey}` } });
+    const res = await fetch(`${h.engine.baseUrl}/v1/runs/${runs[0]!.run_id}`, {
+      headers: { authorization: `Bearer ${h.keys.signingKey}` },
+    });
     expect(((await res.json()) as { data: { status: string } }).data.status).toBe("Completed");
   });
 });

@@ -36,7 +36,10 @@ describe("cancelOn", () => {
 
 describe("concurrency", () => {
   it("never has more than `limit` steps in flight per key, while keys run side by side", async () => {
-    const events = [...Array(12).keys()].map((i) => ({ name: "conformance/limited", data: { group: i % 2 ? "A" : "B" } }));
+    const events = [...Array(12).keys()].map((i) => ({
+      name: "conformance/limited",
+      data: { group: i % 2 ? "A" : "B" },
+    }));
     const ids = await h.engine.send(events);
     for (const id of ids) await h.engine.waitForRuns(id, ended, 30_000);
     expect(h.probe.maxInFlight.get("A")).toBe(2);

@@ -48,20 +48,26 @@ export function createConformanceFunctions(config: ConformanceConfig, probe: Pro
     eventKey: config.eventKey,
   });
 
-  const steps = client.createFunction({ id: "steps", triggers: [{ event: "conformance/steps" }] }, async ({ step, runId, event }) => {
-    const a = await step.run("a", () => (probe.record(runId, "a"), 1));
-    const b = await step.run("b", () => (probe.record(runId, "b"), a + 1));
-    const c = await step.run("c", () => (probe.record(runId, "c"), { sum: a + b, echo: event.data.echo as unknown }));
-    return c;
-  });
+  const steps = client.createFunction(
+    { id: "steps", triggers: [{ event: "conformance/steps" }] },
+    async ({ step, runId, event }) => {
+      const a = await step.run("a", () => (probe.record(runId, "a"), 1));
+      const b = await step.run("b", () => (probe.record(runId, "b"), a + 1));
+      const c = await step.run("c", () => (probe.record(runId, "c"), { sum: a + b, echo: event.data.echo as unknown }));
+      return c;
+    },
+  );
 
-  const flaky = client.createFunction({ id: "flaky", retries: 3, triggers: [{ event: "conformance/flaky" }] }, async ({ step, runId, attempt }) => {
-    return step.run("flaky", () => {
-      probe.record(runId, "flaky");
-      if (attempt < 2) throw new Error(`attempt ${attempt} fails`);
-      return { attempt };
-    });
-  });
+  const flaky = client.createFunction(
+    { id: "flaky", retries: 3, triggers: [{ event: "conformance/flaky" }] },
+    async ({ step, runId, attempt }) => {
+      return step.run("flaky", () => {
+        probe.record(runId, "flaky");
+        if (attempt < 2) throw new Error(`attempt ${attempt} fails`);
+        return { attempt };
+      });
+    },
+  );
 
   const retryAfter = client.createFunction(
     { id: "retry-after", retries: 1, triggers: [{ event: "conformance/retry-after" }] },
@@ -83,23 +89,34 @@ export function createConformanceFunctions(config: ConformanceConfig, probe: Pro
         probe.record(runId, "on-failure");
       },
     },
-    async ({ step, runId }) => step.run("always-throws", () => (probe.record(runId, "always-throws"), Promise.reject(new Error("boom")))),
+    async ({ step, runId }) =>
+      step.run("always-throws", () => (probe.record(runId, "always-throws"), Promise.reject(new Error("boom")))),
   );
 
-  const notRetried = client.createFunction({ id: "not-retried", retries: 3, triggers: [{ event: "conformance/not-retried" }] }, ({ runId }) => {
-    probe.record(runId, "body");
-    throw new NonRetriableError("no point retrying");
-  });
+  const notRetried = client.createFunction(
+    { id: "not-retried", retries: 3, triggers: [{ event: "conformance/not-retried" }] },
+    ({ runId }) => {
+      probe.record(runId, "body");
+      throw new NonRetriableError("no point retrying");
+    },
+  );
 
-  const sleeper = client.createFunction({ id: "sleeper", triggers: [{ event: "conformance/sleep" }] }, async ({ step, runId }) => {
-    const before = await step.run("before", () => (probe.record(runId, "before"), Date.now()));
-    await step.sleep("nap", "1s");
-    const after = await step.run("after", () => (probe.record(runId, "after"), Date.now()));
-    return { slept: after - before };
-  });
+  const sleeper = client.createFunction(
+    { id: "sleeper", triggers: [{ event: "conformance/sleep" }] },
+    async ({ step, runId }) => {
+      const before = await step.run("before", () => (probe.record(runId, "before"), Date.now()));
+      await step.sleep("nap", "1s");
+      const after = await step.run("after", () => (probe.record(runId, "after"), Date.now()));
+      return { slept: after - before };
+    },
+  );
 
   const waiter = client.createFunction(
-    { id: "waiter", triggers: [{ event: "conformance/wait" }], cancelOn: [{ event: "conformance/cancel", if: "async.data.id == event.data.id" }] },
+    {
+      id: "waiter",
+      triggers: [{ event: "conformance/wait" }],
+      cancelOn: [{ event: "conformance/cancel", if: "async.data.id == event.data.id" }],
+    },
     async ({ step, event }) => {
       const approval = await step.waitForEvent("approval", {
         event: "conformance/approve",
@@ -111,7 +128,11 @@ export function createConformanceFunctions(config: ConformanceConfig, probe: Pro
   );
 
   const napper = client.createFunction(
-    { id: "napper", triggers: [{ event: "conformance/nap" }], cancelOn: [{ event: "conformance/cancel", if: "async.data.id == event.data.id" }] },
+    {
+      id: "napper",
+      triggers: [{ event: "conformance/nap" }],
+      cancelOn: [{ event: "conformance/cancel", if: "async.data.id == event.data.id" }],
+    },
     async ({ step, runId }) => {
       await step.sleep("long-nap", "1m");
       probe.record(runId, "woke");
@@ -140,47 +161,94 @@ export function createConformanceFunctions(config: ConformanceConfig, probe: Pro
   );
 
   const rateLimited = client.createFunction(
-    { id: "rate-limited", rateLimit: { limit: 2, period: "1m", key: "event.data.key" }, triggers: [{ event: "conformance/rate-limited" }] },
+    {
+      id: "rate-limited",
+      rateLimit: { limit: 2, period: "1m", key: "event.data.key" },
+      triggers: [{ event: "conformance/rate-limited" }],
+    },
     ({ event }) => event.data.key as string,
   );
 
-  const sender = client.createFunction({ id: "sender", triggers: [{ event: "conformance/send" }] }, async ({ step, event }) => {
-    const sent = await step.sendEvent("emit", { name: "conformance/emitted", data: { id: event.data.id as string } });
-    return sent.ids.length;
-  });
+  const sender = client.createFunction(
+    { id: "sender", triggers: [{ event: "conformance/send" }] },
+    async ({ step, event }) => {
+      const sent = await step.sendEvent("emit", { name: "conformance/emitted", data: { id: event.data.id as string } });
+      return sent.ids.length;
+    },
+  );
 
-  const receiver = client.createFunction({ id: "receiver", triggers: [{ event: "conformance/emitted" }] }, ({ event }) => ({
-    received: event.data.id as string,
-  }));
+  const receiver = client.createFunction(
+    { id: "receiver", triggers: [{ event: "conformance/emitted" }] },
+    ({ event }) => ({
+      received: event.data.id as string,
+    }),
+  );
 
-  const child = client.createFunction({ id: "child", triggers: [{ event: "conformance/child-unused" }] }, ({ event }) => ({
-    n: (event.data.n as number) + 1,
-  }));
+  const child = client.createFunction(
+    { id: "child", triggers: [{ event: "conformance/child-unused" }] },
+    ({ event }) => ({
+      n: (event.data.n as number) + 1,
+    }),
+  );
 
-  const parent = client.createFunction({ id: "parent", triggers: [{ event: "conformance/invoke" }] }, async ({ step }) => {
-    const result = await step.invoke("call-child", { function: child, data: { n: 41 } });
-    return { fromChild: result.n };
-  });
+  const parent = client.createFunction(
+    { id: "parent", triggers: [{ event: "conformance/invoke" }] },
+    async ({ step }) => {
+      const result = await step.invoke("call-child", { function: child, data: { n: 41 } });
+      return { fromChild: result.n };
+    },
+  );
 
   /** The restart scenario: steps, a sleep, a wait that may match or time out. */
-  const durable = client.createFunction({ id: "durable", triggers: [{ event: "conformance/durable" }] }, async ({ step, runId, event }) => {
-    const one = await step.run("one", async () => (probe.record(runId, "one"), await pause(20), 1));
-    await step.sleep("rest", "1s");
-    const two = await step.run("two", async () => (probe.record(runId, "two"), await pause(20), one + 1));
-    const signal = await step.waitForEvent("signal", { event: "conformance/signal", timeout: "2s", if: "async.data.id == event.data.id" });
-    const three = await step.run("three", async () => (probe.record(runId, "three"), await pause(20), two + 1));
-    return { id: event.data.id as number, total: one + two + three, signalled: signal !== null };
-  });
+  const durable = client.createFunction(
+    { id: "durable", triggers: [{ event: "conformance/durable" }] },
+    async ({ step, runId, event }) => {
+      const one = await step.run("one", async () => (probe.record(runId, "one"), await pause(20), 1));
+      await step.sleep("rest", "1s");
+      const two = await step.run("two", async () => (probe.record(runId, "two"), await pause(20), one + 1));
+      const signal = await step.waitForEvent("signal", {
+        event: "conformance/signal",
+        timeout: "2s",
+        if: "async.data.id == event.data.id",
+      });
+      const three = await step.run("three", async () => (probe.record(runId, "three"), await pause(20), two + 1));
+      return { id: event.data.id as number, total: one + two + three, signalled: signal !== null };
+    },
+  );
 
   /** Five consecutive steps: with checkpointing, one call runs them all, reporting each as it ends. */
-  const checkpointed = client.createFunction({ id: "checkpointed", triggers: [{ event: "conformance/checkpointed" }] }, async ({ step, runId, event }) => {
-    let total = 0;
-    for (let i = 0; i < 5; i++) {
-      total += await step.run(`c${i}`, async () => (probe.record(runId, `c${i}`), await pause(Number(event.data.pauseMs ?? 0)), i));
-    }
-    return { total };
-  });
+  const checkpointed = client.createFunction(
+    { id: "checkpointed", triggers: [{ event: "conformance/checkpointed" }] },
+    async ({ step, runId, event }) => {
+      let total = 0;
+      for (let i = 0; i < 5; i++) {
+        total += await step.run(
+          `c${i}`,
+          async () => (probe.record(runId, `c${i}`), await pause(Number(event.data.pauseMs ?? 0)), i),
+        );
+      }
+      return { total };
+    },
+  );
 
-  const functions = [checkpointed, steps, flaky, retryAfter, doomed, notRetried, sleeper, waiter, napper, limited, idempotent, rateLimited, sender, receiver, child, parent, durable];
+  const functions = [
+    checkpointed,
+    steps,
+    flaky,
+    retryAfter,
+    doomed,
+    notRetried,
+    sleeper,
+    waiter,
+    napper,
+    limited,
+    idempotent,
+    rateLimited,
+    sender,
+    receiver,
+    child,
+    parent,
+    durable,
+  ];
   return { client, functions };
 }

@@ -83,14 +83,19 @@ export class EngineClient {
   ) {}
 
   async send(events: unknown): Promise<string[]> {
-    const res = await fetch(new URL(`e/${this.keys.eventKey}`, this.baseUrl + "/"), { method: "POST", body: JSON.stringify(events) });
+    const res = await fetch(new URL(`e/${this.keys.eventKey}`, this.baseUrl + "/"), {
+      method: "POST",
+      body: JSON.stringify(events),
+    });
     const body = (await res.json()) as { ids: string[]; status: number };
     if (res.status !== 200 || body.status !== 200) throw new Error(`send failed: HTTP ${res.status}`);
     return body.ids;
   }
 
   async runsOf(eventId: string): Promise<Run[]> {
-    const res = await fetch(`${this.baseUrl}/v1/events/${eventId}/runs`, { headers: { authorization: `Bearer ${this.keys.signingKey}` } });
+    const res = await fetch(`${this.baseUrl}/v1/events/${eventId}/runs`, {
+      headers: { authorization: `Bearer ${this.keys.signingKey}` },
+    });
     return ((await res.json()) as { data: Run[] }).data;
   }
 
@@ -100,14 +105,19 @@ export class EngineClient {
     for (;;) {
       const runs = await this.runsOf(eventId);
       if (done(runs)) return runs;
-      if (Date.now() > deadline) throw new Error(`runs of ${eventId} not done in ${timeoutMs} ms: ${JSON.stringify(runs)}`);
+      if (Date.now() > deadline)
+        throw new Error(`runs of ${eventId} not done in ${timeoutMs} ms: ${JSON.stringify(runs)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
 
   /** The single run an event started, once it has ended. */
   async finished(eventId: string, timeoutMs?: number): Promise<Run> {
-    const runs = await this.waitForRuns(eventId, (r) => r.length > 0 && r.every((x) => x.status !== "Running"), timeoutMs);
+    const runs = await this.waitForRuns(
+      eventId,
+      (r) => r.length > 0 && r.every((x) => x.status !== "Running"),
+      timeoutMs,
+    );
     return runs[0]!;
   }
 }

@@ -27,7 +27,10 @@ async function spawnExecutor(): Promise<ChildProcess> {
   });
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const health = await fetch(`${h.engine.baseUrl}/health`).then((r) => r.json() as Promise<{ functions: number }>, () => null);
+    const health = await fetch(`${h.engine.baseUrl}/health`).then(
+      (r) => r.json() as Promise<{ functions: number }>,
+      () => null,
+    );
     if (health && health.functions > 0) return proc;
     if (Date.now() > deadline || proc.exitCode !== null) throw new Error("executor did not start");
     await new Promise((r) => setTimeout(r, 100));
@@ -46,11 +49,15 @@ it.runIf(!process.env.INNGEST_CONFORMANCE_TARGET)(
   "resumes every run after SIGKILL: each finishes once, no completed step runs again",
   async () => {
     child = await spawnExecutor();
-    const ids = await h.engine.send([...Array(RUNS).keys()].map((i) => ({ name: "conformance/durable", data: { id: i } })));
+    const ids = await h.engine.send(
+      [...Array(RUNS).keys()].map((i) => ({ name: "conformance/durable", data: { id: i } })),
+    );
     const runIds: string[] = [];
     for (const id of ids) runIds.push((await h.engine.waitForRuns(id, (r) => r.length === 1))[0]!.run_id);
     // Kill mid-flight: some runs past their sleep, others still sleeping or mid-step.
-    await expect.poll(() => runIds.filter((r) => h.probe.count(r, "two") > 0).length, { timeout: 20_000, interval: 10 }).toBeGreaterThanOrEqual(5);
+    await expect
+      .poll(() => runIds.filter((r) => h.probe.count(r, "two") > 0).length, { timeout: 20_000, interval: 10 })
+      .toBeGreaterThanOrEqual(5);
     child.kill("SIGKILL");
     await new Promise((r) => child!.once("exit", r));
     // Calls already on the wire when the signal landed still reach the app: count from the exit.
@@ -60,7 +67,9 @@ it.runIf(!process.env.INNGEST_CONFORMANCE_TARGET)(
     child = await spawnExecutor();
 
     const signals = setInterval(() => {
-      const evens = [...Array(RUNS).keys()].filter((i) => i % 2 === 0).map((i) => ({ name: "conformance/signal", data: { id: i } }));
+      const evens = [...Array(RUNS).keys()]
+        .filter((i) => i % 2 === 0)
+        .map((i) => ({ name: "conformance/signal", data: { id: i } }));
       h.engine.send(evens).catch(() => undefined);
     }, 300);
     try {
@@ -96,11 +105,15 @@ it.runIf(!process.env.INNGEST_CONFORMANCE_TARGET && process.env.INNGEST_CONFORMA
   async () => {
     const runsWanted = 24;
     if (!child || child.exitCode !== null || child.signalCode !== null) child = await spawnExecutor();
-    const ids = await h.engine.send([...Array(runsWanted).keys()].map((i) => ({ name: "conformance/checkpointed", data: { i, pauseMs: 60 } })));
+    const ids = await h.engine.send(
+      [...Array(runsWanted).keys()].map((i) => ({ name: "conformance/checkpointed", data: { i, pauseMs: 60 } })),
+    );
     const runIds: string[] = [];
     for (const id of ids) runIds.push((await h.engine.waitForRuns(id, (r) => r.length === 1))[0]!.run_id);
     // Kill while runs are part-way through their five steps, each inside one call.
-    await expect.poll(() => runIds.filter((r) => h.probe.count(r, "c2") > 0).length, { timeout: 20_000, interval: 5 }).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(() => runIds.filter((r) => h.probe.count(r, "c2") > 0).length, { timeout: 20_000, interval: 5 })
+      .toBeGreaterThanOrEqual(4);
     child.kill("SIGKILL");
     await new Promise((r) => child!.once("exit", r));
     const killedAt = Date.now();

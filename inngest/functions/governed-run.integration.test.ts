@@ -17,7 +17,8 @@ const route = await import("@/app/api/inngest/route");
 const { inngest } = await import("../client");
 const { withScope } = await import("@/server/db/tenancy");
 const { callerFor } = await import("@/server/testing/callers");
-const { createWorkflow, publishVersion, pauseAutomation, resumeAutomation } = await import("@/server/workflows/workflow-service");
+const { createWorkflow, publishVersion, pauseAutomation, resumeAutomation } =
+  await import("@/server/workflows/workflow-service");
 
 const POLICY: VersionPolicy = financePolicy({ timeout: { hours: 1, onTimeout: "escalate", escalation: [] } });
 
@@ -33,13 +34,18 @@ async function newWorkflow(policy: VersionPolicy) {
   const author = { orgId, userId: admin.id, actor: { type: "human" as const, id: admin.id, label: admin.email } };
   const { workflowId, versionId } = await createWorkflow(author, { name: "Invoices", templateKey: "ap", policy });
   const owner = await withScope({ orgId }, (tx) => tx.membership.findFirstOrThrow({ where: { orgId, role: "owner" } }));
-  await publishVersion({ orgId, userId: owner.userId, actor: { type: "human", id: owner.userId, label: null } }, versionId);
+  await publishVersion(
+    { orgId, userId: owner.userId, actor: { type: "human", id: owner.userId, label: null } },
+    versionId,
+  );
   await withScope({ orgId }, (tx) => tx.workflow.update({ where: { id: workflowId }, data: { mode: "auto" } }));
   return workflowId;
 }
 
 async function newInvoice() {
-  return withScope({ orgId }, (tx) => tx.businessRecord.create({ data: { orgId, type: "invoice", data: { status: "received" } } }));
+  return withScope({ orgId }, (tx) =>
+    tx.businessRecord.create({ data: { orgId, type: "invoice", data: { status: "received" } } }),
+  );
 }
 
 async function statusOf(recordId: string) {
@@ -58,7 +64,16 @@ function trigger(workflowId: string, recordId: string, amount: number, triggerKe
       requesterId: null,
       input: { recordId },
       actions: [
-        { kind: "field_write", recordType: "invoice", recordId, field: "status", newValue: "approved", reason: "PO match", confidence: 0.97, amount },
+        {
+          kind: "field_write",
+          recordType: "invoice",
+          recordId,
+          field: "status",
+          newValue: "approved",
+          reason: "PO match",
+          confidence: 0.97,
+          amount,
+        },
       ],
     },
   });
@@ -79,7 +94,14 @@ const pendingApproval = (recordId: string) =>
 beforeAll(async () => {
   const handlers = route as unknown as Parameters<typeof serveApp>[0];
   app = await serveApp(handlers);
-  executor = await startLocalExecutor({ databaseUrl: await createScratchDatabase(), port: executorPort, appUrl: app.url, ...keys, retryBaseMs: 200, checkpointing: true });
+  executor = await startLocalExecutor({
+    databaseUrl: await createScratchDatabase(),
+    port: executorPort,
+    appUrl: app.url,
+    ...keys,
+    retryBaseMs: 200,
+    checkpointing: true,
+  });
   await executor.synced;
 
   const owner = await createUser({ email: uniqueEmail("owner") });
@@ -89,7 +111,13 @@ beforeAll(async () => {
   admin = await createUser({ email: uniqueEmail("admin") });
   await addMember({ orgId, user: admin, role: "admin" });
   approver = await createUser({ email: uniqueEmail("approver") });
-  await addMember({ orgId, user: approver as never, role: "approver", approvalDomains: ["finance"], approvalLimit: 10_000 });
+  await addMember({
+    orgId,
+    user: approver as never,
+    role: "approver",
+    approvalDomains: ["finance"],
+    approvalLimit: 10_000,
+  });
 });
 
 afterAll(async () => {
@@ -102,8 +130,12 @@ describe("governed run through the local executor and the app's /api/inngest han
     const workflowId = await newWorkflow(POLICY);
     const small = await newInvoice();
     const large = await newInvoice();
-    const { ids: [smallEvent] } = await trigger(workflowId, small.id, 50);
-    const { ids: [largeEvent] } = await trigger(workflowId, large.id, 500);
+    const {
+      ids: [smallEvent],
+    } = await trigger(workflowId, small.id, 50);
+    const {
+      ids: [largeEvent],
+    } = await trigger(workflowId, large.id, 500);
 
     const smallRun = await engine.finished(smallEvent!);
     expect(smallRun.status).toBe("Completed");
@@ -111,7 +143,11 @@ describe("governed run through the local executor and the app's /api/inngest han
 
     const request = await pendingApproval(large.id);
     expect(await statusOf(large.id)).toBe("received");
-    const decided = await callerFor(approver, slug).approval.decide({ approvalId: request.id, approve: true, editedValue: "approved_with_note" });
+    const decided = await callerFor(approver, slug).approval.decide({
+      approvalId: request.id,
+      approve: true,
+      editedValue: "approved_with_note",
+    });
     expect(decided.outcome).toBe("approved");
 
     const largeRun = await engine.finished(largeEvent!);
@@ -122,13 +158,22 @@ describe("governed run through the local executor and the app's /api/inngest han
   it("still executes when the decision's event never reaches the waiting run", async () => {
     const workflowId = await newWorkflow(POLICY);
     const invoice = await newInvoice();
-    const { ids: [event] } = await trigger(workflowId, invoice.id, 500);
+    const {
+      ids: [event],
+    } = await trigger(workflowId, invoice.id, 500);
     const request = await pendingApproval(invoice.id);
     // Decided through the service alone: no approval/decided event is sent (as when a decision
     // lands before the run's wait is registered). The run's re-read after its first wait finds it.
     const { decideApproval } = await import("@/server/approvals/decide-approval");
     await decideApproval(
-      { orgId, userId: approver.id, role: "approver", approvalDomains: ["finance"], approvalLimit: 10_000, actor: { type: "human", id: approver.id, label: null } },
+      {
+        orgId,
+        userId: approver.id,
+        role: "approver",
+        approvalDomains: ["finance"],
+        approvalLimit: 10_000,
+        actor: { type: "human", id: approver.id, label: null },
+      },
       { approvalId: request.id, approve: true },
     );
     const run = await engine.finished(event!, 40_000);
@@ -151,7 +196,9 @@ describe("governed run through the local executor and the app's /api/inngest han
   it("the kill switch cancels a waiting run and holds new triggers until resume", async () => {
     const workflowId = await newWorkflow(POLICY);
     const waiting = await newInvoice();
-    const { ids: [waitingEvent] } = await trigger(workflowId, waiting.id, 500);
+    const {
+      ids: [waitingEvent],
+    } = await trigger(workflowId, waiting.id, 500);
     await pendingApproval(waiting.id);
 
     const actor = { orgId, userId: admin.id, actor: { type: "human" as const, id: admin.id, label: admin.email } };
@@ -160,10 +207,14 @@ describe("governed run through the local executor and the app's /api/inngest han
     expect(cancelled.status).toBe("Cancelled");
 
     const later = await newInvoice();
-    const { ids: [heldEvent] } = await trigger(workflowId, later.id, 50);
+    const {
+      ids: [heldEvent],
+    } = await trigger(workflowId, later.id, 50);
     await engine.finished(heldEvent!);
     expect(await statusOf(later.id)).toBe("received");
-    expect(await withScope({ orgId }, (tx) => tx.heldTrigger.count({ where: { workflowId, replayedAt: null } }))).toBe(1);
+    expect(await withScope({ orgId }, (tx) => tx.heldTrigger.count({ where: { workflowId, replayedAt: null } }))).toBe(
+      1,
+    );
 
     expect(await resumeAutomation(actor, workflowId)).toEqual({ replayed: 1 });
     await vi.waitFor(async () => expect(await statusOf(later.id)).toBe("approved"), { timeout: 20_000, interval: 50 });
@@ -171,13 +222,23 @@ describe("governed run through the local executor and the app's /api/inngest han
   });
 
   it("escalates a request nobody decides, then expires it without executing", async () => {
-    const quick = { ...POLICY, approval: { ...POLICY.approval, timeout: { hours: 1 / 3600, onTimeout: "escalate" as const, escalation: [{ roles: ["owner" as const] }] } } };
+    const quick = {
+      ...POLICY,
+      approval: {
+        ...POLICY.approval,
+        timeout: { hours: 1 / 3600, onTimeout: "escalate" as const, escalation: [{ roles: ["owner" as const] }] },
+      },
+    };
     const workflowId = await newWorkflow(quick);
     const invoice = await newInvoice();
-    const { ids: [event] } = await trigger(workflowId, invoice.id, 500);
+    const {
+      ids: [event],
+    } = await trigger(workflowId, invoice.id, 500);
     const run = await engine.finished(event!, 30_000);
     expect(run.status).toBe("Completed");
-    const request = await withScope({ orgId }, (tx) => tx.approvalRequest.findFirstOrThrow({ where: { action: { recordId: invoice.id } } }));
+    const request = await withScope({ orgId }, (tx) =>
+      tx.approvalRequest.findFirstOrThrow({ where: { action: { recordId: invoice.id } } }),
+    );
     expect(request).toMatchObject({ status: "expired", escalationLevel: 1 });
     expect(await statusOf(invoice.id)).toBe("received");
   });

@@ -58,13 +58,27 @@ export const governedRun = inngest.createFunction(
         const t0 = Date.now();
         try {
           const outcome = await withScope({ orgId }, async (tx) =>
-            proposeAction(tx, { orgId, runId, live: await loadLivePolicy(tx, orgId, workflowId), requesterId: event.data.requesterId }, raw),
+            proposeAction(
+              tx,
+              { orgId, runId, live: await loadLivePolicy(tx, orgId, workflowId), requesterId: event.data.requesterId },
+              raw,
+            ),
           );
-          await recordStep(orgId, runId, { name: `propose-${index}`, input: raw, output: outcome, latencyMs: Date.now() - t0 });
+          await recordStep(orgId, runId, {
+            name: `propose-${index}`,
+            input: raw,
+            output: outcome,
+            latencyMs: Date.now() - t0,
+          });
           return outcome;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          await recordStep(orgId, runId, { name: `propose-${index}`, input: raw, error: message, latencyMs: Date.now() - t0 });
+          await recordStep(orgId, runId, {
+            name: `propose-${index}`,
+            input: raw,
+            error: message,
+            latencyMs: Date.now() - t0,
+          });
           return { error: message };
         }
       });
@@ -140,7 +154,9 @@ async function awaitDecision(args: {
   for (let level = 0; level <= args.timeout.escalation.length; level++) {
     const decided = await step.waitForEvent(`approval-${index}-${level}`, { ...match, timeout: new Date(expiresAt) });
     if (decided) return decided.data.outcome;
-    const timedOut = await step.run(`timeout-${index}-${level}`, () => handleApprovalTimeout(orgId, approvalId, args.timeout));
+    const timedOut = await step.run(`timeout-${index}-${level}`, () =>
+      handleApprovalTimeout(orgId, approvalId, args.timeout),
+    );
     if (timedOut.kind === "escalated") {
       expiresAt = new Date(timedOut.expiresAt);
       continue;

@@ -37,7 +37,8 @@ export async function checkpointSteps(
 ): Promise<{ status: number; error?: string }> {
   const token = parseToken(body.qi_id);
   if (!token || !Array.isArray(body.steps)) return { status: 400, error: "qi_id and steps are required" };
-  if (body.run_id !== undefined && body.run_id !== runId) return { status: 400, error: "run_id does not match the path" };
+  if (body.run_id !== undefined && body.run_id !== runId)
+    return { status: 400, error: "run_id does not match the path" };
   const results: { step_id: string; result: unknown }[] = [];
   for (const op of body.steps as CheckpointOp[]) {
     if (typeof op?.id !== "string" || !op.id) continue;

@@ -84,7 +84,9 @@ export class Dispatcher {
     this.active++;
     const p = this.opts
       .handle(item)
-      .catch((error: unknown) => log("item failed; it will be retried when its lease expires", { item: item.id, error: errorMessage(error) }))
+      .catch((error: unknown) =>
+        log("item failed; it will be retried when its lease expires", { item: item.id, error: errorMessage(error) }),
+      )
       .finally(() => {
         this.active--;
         this.inFlight.delete(p);
@@ -119,7 +121,8 @@ export class Dispatcher {
       let blocked = false;
       for (const row of rows) {
         if (items.length >= want) break;
-        const limited = row.kind === "call" && row.ckeys.some((k, i) => (used.get(k) ?? 0) >= (row.climits[i] ?? Infinity));
+        const limited =
+          row.kind === "call" && row.ckeys.some((k, i) => (used.get(k) ?? 0) >= (row.climits[i] ?? Infinity));
         if (limited) {
           blocked = true;
           continue;

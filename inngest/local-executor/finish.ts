@@ -10,7 +10,11 @@ const FAILURE_SUFFIX = "-failure";
 export function normaliseError(raw: unknown): { name: string; message: string; stack?: string; [k: string]: unknown } {
   if (raw && typeof raw === "object" && !Array.isArray(raw)) {
     const e = raw as Record<string, unknown>;
-    return { ...e, name: typeof e.name === "string" ? e.name : "Error", message: typeof e.message === "string" ? e.message : JSON.stringify(raw) };
+    return {
+      ...e,
+      name: typeof e.name === "string" ? e.name : "Error",
+      message: typeof e.message === "string" ? e.message : JSON.stringify(raw),
+    };
   }
   return { name: "Error", message: typeof raw === "string" ? raw : JSON.stringify(raw ?? null) };
 }
@@ -37,7 +41,9 @@ export async function finishRun(
       `DELETE FROM ${SCHEMA}.queue WHERE run_id = $1 AND kind = 'invoke' AND step_id = $2 AND lease_until IS NULL`,
       [run.parent_run_id, run.parent_step_id],
     );
-    const parent = await tx.query(`SELECT 1 FROM ${SCHEMA}.runs WHERE id = $1 AND status = 'Running'`, [run.parent_run_id]);
+    const parent = await tx.query(`SELECT 1 FROM ${SCHEMA}.runs WHERE id = $1 AND status = 'Running'`, [
+      run.parent_run_id,
+    ]);
     if (parent.rowCount) await enqueue(tx, [{ runId: run.parent_run_id, kind: "call", stepId: "step" }]);
   }
   if (!outcome.ok && !run.function_id.endsWith(FAILURE_SUFFIX)) {

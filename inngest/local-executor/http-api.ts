@@ -40,7 +40,15 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-type RunView = { id: string; function_id: string; event_id: string | null; status: string; output: unknown; started_at: Date; ended_at: Date | null };
+type RunView = {
+  id: string;
+  function_id: string;
+  event_id: string | null;
+  status: string;
+  output: unknown;
+  started_at: Date;
+  ended_at: Date | null;
+};
 
 /** Shaped like Inngest's REST API (v1) run objects. */
 function runJson(r: RunView) {
@@ -63,7 +71,8 @@ export function createApiServer(opts: ApiOptions): http.Server {
     const path = url.pathname.replace(/\/+$/, "") || "/";
     const eventMatch = path.match(/^\/e\/([^/]+)$/);
     if (req.method === "POST" && eventMatch) {
-      if (!keyMatches(decodeURIComponent(eventMatch[1]!), opts.eventKey)) return send(res, 401, { error: "Event key not found", status: 401 });
+      if (!keyMatches(decodeURIComponent(eventMatch[1]!), opts.eventKey))
+        return send(res, 401, { error: "Event key not found", status: 401 });
       let events: IncomingEvent[];
       try {
         const parsed = JSON.parse(await readBody(req)) as unknown;
@@ -71,7 +80,8 @@ export function createApiServer(opts: ApiOptions): http.Server {
       } catch (error) {
         return send(res, 400, { error: errorMessage(error), status: 400 });
       }
-      if (events.some((e) => e.name.startsWith("inngest/"))) return send(res, 400, { error: "inngest/ events are internal", status: 400 });
+      if (events.some((e) => e.name.startsWith("inngest/")))
+        return send(res, 400, { error: "inngest/ events are internal", status: 400 });
       const client = await opts.pool.connect();
       try {
         await client.query("BEGIN");
@@ -119,7 +129,9 @@ export function createApiServer(opts: ApiOptions): http.Server {
       const { rows } = await opts.pool.query<RunView>(`SELECT ${RUN_COLUMNS} FROM ${SCHEMA}.runs WHERE id = $1`, [
         decodeURIComponent(run[1]!),
       ]);
-      return rows[0] ? send(res, 200, { data: runJson(rows[0]), metadata: {} }) : send(res, 404, { error: "run not found" });
+      return rows[0]
+        ? send(res, 200, { data: runJson(rows[0]), metadata: {} })
+        : send(res, 404, { error: "run not found" });
     }
     send(res, 404, { error: "not found" });
   };

@@ -42,7 +42,11 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
   // Step progress commits without waiting for the WAL flush: an executor crash loses nothing
   // (PostgreSQL has it), a PostgreSQL crash may re-run the last ~0.6 s of steps. Intake opts
   // back in (SET LOCAL) so an accepted event is always on disk.
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: concurrency + 6, options: "-c synchronous_commit=off" });
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: concurrency + 6,
+    options: "-c synchronous_commit=off",
+  });
   pool.on("error", (error) => log("idle database connection failed", { error: error.message }));
   await ensureSchema(pool);
   const registry = new Registry();

@@ -39,7 +39,10 @@ export async function ingest(tx: Tx, registry: Registry, incoming: IncomingEvent
         [raw.id, id, now + DAY_MS],
       );
       if (!rows[0]) {
-        const existing = await tx.query<{ event_id: string }>(`SELECT event_id FROM ${SCHEMA}.event_keys WHERE key = $1`, [raw.id]);
+        const existing = await tx.query<{ event_id: string }>(
+          `SELECT event_id FROM ${SCHEMA}.event_keys WHERE key = $1`,
+          [raw.id],
+        );
         ids.push(existing.rows[0]?.event_id ?? id);
         continue;
       }
@@ -81,7 +84,13 @@ async function applyCancels(tx: Tx, events: Event[], names: string[]): Promise<v
 }
 
 async function applyWaits(tx: Tx, events: Event[], names: string[]): Promise<void> {
-  const { rows } = await tx.query<{ run_id: string; step_id: string; event_name: string; expr: string | null; event: Event }>(
+  const { rows } = await tx.query<{
+    run_id: string;
+    step_id: string;
+    event_name: string;
+    expr: string | null;
+    event: Event;
+  }>(
     `SELECT w.run_id, w.step_id, w.event_name, w.expr, r.event FROM ${SCHEMA}.waits w
      JOIN ${SCHEMA}.runs r ON r.id = w.run_id
      WHERE w.event_name = ANY($1) AND w.expires_at > now() AND r.status = 'Running'

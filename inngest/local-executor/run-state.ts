@@ -19,10 +19,11 @@ export type RunRow = {
 
 /** Step results are written once: a re-delivered result for the same step is ignored. */
 export async function commitStep(tx: Tx, runId: string, stepId: string, result: StepResult): Promise<void> {
-  await tx.query(
-    `INSERT INTO ${SCHEMA}.steps (run_id, step_id, result) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-    [runId, stepId, JSON.stringify(result)],
-  );
+  await tx.query(`INSERT INTO ${SCHEMA}.steps (run_id, step_id, result) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+    runId,
+    stepId,
+    JSON.stringify(result),
+  ]);
 }
 
 /**
@@ -94,7 +95,10 @@ export async function createRuns(tx: Tx, specs: RunSpec[]): Promise<string[]> {
       [JSON.stringify(cancels)],
     );
   }
-  await enqueue(tx, runs.map((r) => ({ runId: r.id, kind: "call", stepId: "step" })));
+  await enqueue(
+    tx,
+    runs.map((r) => ({ runId: r.id, kind: "call", stepId: "step" })),
+  );
   return runs.map((r) => r.id);
 }
 
@@ -120,20 +124,25 @@ export async function endRun(tx: Tx, runId: string, status: string, output: unkn
  * matching and workers always lock in the same order and cannot deadlock each other.
  */
 export async function lockRun(tx: Tx, runId: string): Promise<string | null> {
-  const { rows } = await tx.query<{ status: string }>(`SELECT status FROM ${SCHEMA}.runs WHERE id = $1 FOR UPDATE`, [runId]);
+  const { rows } = await tx.query<{ status: string }>(`SELECT status FROM ${SCHEMA}.runs WHERE id = $1 FOR UPDATE`, [
+    runId,
+  ]);
   return rows[0]?.status ?? null;
 }
 
 /** A wait resolves once: whoever deletes the row (event or timeout) writes the step result. */
 export async function resolveWait(tx: Tx, runId: string, stepId: string, event: Event | null): Promise<boolean> {
   if ((await lockRun(tx, runId)) !== "Running") return false;
-  const { rowCount } = await tx.query(`DELETE FROM ${SCHEMA}.waits WHERE run_id = $1 AND step_id = $2`, [runId, stepId]);
-  if (!rowCount) return false;
-  await commitStep(tx, runId, stepId, { data: event });
-  await tx.query(`DELETE FROM ${SCHEMA}.queue WHERE run_id = $1 AND kind = 'wait' AND step_id = $2 AND lease_until IS NULL`, [
+  const { rowCount } = await tx.query(`DELETE FROM ${SCHEMA}.waits WHERE run_id = $1 AND step_id = $2`, [
     runId,
     stepId,
   ]);
+  if (!rowCount) return false;
+  await commitStep(tx, runId, stepId, { data: event });
+  await tx.query(
+    `DELETE FROM ${SCHEMA}.queue WHERE run_id = $1 AND kind = 'wait' AND step_id = $2 AND lease_until IS NULL`,
+    [runId, stepId],
+  );
   await enqueue(tx, [{ runId, kind: "call", stepId: "step" }]);
   return true;
 }

@@ -4,7 +4,11 @@ import canonicalize from "canonicalize";
 const PREFIX = /^signkey-[\w]+-/;
 
 /** The HMAC key is the hex text after the "signkey-<env>-" prefix, as the SDK uses it. */
-export function signBody(canonicalBody: string, signingKey: string, nowSeconds = Math.round(Date.now() / 1000)): string {
+export function signBody(
+  canonicalBody: string,
+  signingKey: string,
+  nowSeconds = Math.round(Date.now() / 1000),
+): string {
   const key = signingKey.replace(PREFIX, "");
   const mac = createHmac("sha256", key).update(canonicalBody).update(String(nowSeconds)).digest("hex");
   return `t=${nowSeconds}&s=${mac}`;

@@ -8,7 +8,12 @@ import { errorMessage, log } from "./util";
  * with its function list, signed request); an SDK that refuses in-band falls back to POSTing
  * {INNGEST_BASE_URL}/fn/register, which the HTTP API accepts as well.
  */
-export async function syncApp(opts: { pool: pg.Pool; registry: Registry; appUrl: string; signingKey: string }): Promise<number> {
+export async function syncApp(opts: {
+  pool: pg.Pool;
+  registry: Registry;
+  appUrl: string;
+  signingKey: string;
+}): Promise<number> {
   const body = canonicalJson({ url: opts.appUrl });
   const res = await fetch(opts.appUrl, {
     method: "PUT",

@@ -2,12 +2,28 @@ import type pg from "pg";
 import { queueItemToken } from "./checkpoint";
 import { finishRun, normaliseError } from "./finish";
 import { maxAttempts, stepUrl, type Event, type FunctionConfig, type Registry } from "./registry";
-import { commitStep, createRuns, enqueue, lockRun, resolveWait, type Enqueue, type StepResult, type Tx } from "./run-state";
+import {
+  commitStep,
+  createRuns,
+  enqueue,
+  lockRun,
+  resolveWait,
+  type Enqueue,
+  type StepResult,
+  type Tx,
+} from "./run-state";
 import { SCHEMA } from "./schema";
 import { canonicalJson, signBody } from "./signing";
 import { backoffMs, errorMessage, log, parseRetryAfter, resolveTime, ulid } from "./util";
 
-export type QueueItem = { id: string; run_id: string; kind: string; step_id: string; attempt: number; lease_owner: string };
+export type QueueItem = {
+  id: string;
+  run_id: string;
+  kind: string;
+  step_id: string;
+  attempt: number;
+  lease_owner: string;
+};
 export type WorkerContext = {
   pool: pg.Pool;
   registry: Registry;
@@ -42,14 +58,18 @@ async function inTx(pool: pg.Pool, fn: (tx: Tx) => Promise<void>): Promise<void>
  * same transaction, so an item whose lease was lost (and re-run elsewhere) commits nothing.
  */
 async function release(tx: Tx, item: QueueItem): Promise<boolean> {
-  const { rowCount } = await tx.query(`DELETE FROM ${SCHEMA}.queue WHERE id = $1 AND lease_owner = $2`, [item.id, item.lease_owner]);
+  const { rowCount } = await tx.query(`DELETE FROM ${SCHEMA}.queue WHERE id = $1 AND lease_owner = $2`, [
+    item.id,
+    item.lease_owner,
+  ]);
   return rowCount === 1;
 }
 
 export async function processItem(ctx: WorkerContext, item: QueueItem): Promise<void> {
   let next: QueueItem | null = item.kind === "call" ? item : await timer(ctx, item);
   for (let hops = 0; next && hops < MAX_CONTINUATIONS; hops++) next = await call(ctx, next);
-  if (next) await ctx.pool.query(`UPDATE ${SCHEMA}.queue SET lease_until = NULL, lease_owner = NULL WHERE id = $1`, [next.id]);
+  if (next)
+    await ctx.pool.query(`UPDATE ${SCHEMA}.queue SET lease_until = NULL, lease_owner = NULL WHERE id = $1`, [next.id]);
 }
 
 /**
@@ -64,7 +84,9 @@ async function continuation(tx: Tx, ctx: WorkerContext, runId: string, owner: st
      ON CONFLICT (run_id, kind, step_id) DO NOTHING RETURNING id`,
     [runId, ctx.leaseMs, owner],
   );
-  return rows[0] ? { id: rows[0].id, run_id: runId, kind: "call", step_id: "step", attempt: 0, lease_owner: owner } : null;
+  return rows[0]
+    ? { id: rows[0].id, run_id: runId, kind: "call", step_id: "step", attempt: 0, lease_owner: owner }
+    : null;
 }
 
 /** Sleep ends, wait and invoke timeouts: write the step result, then call the run. */
@@ -79,7 +101,10 @@ async function timer(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | n
     } else if (item.kind === "wait") {
       await resolveWait(tx, item.run_id, item.step_id, null);
     } else if (item.kind === "invoke") {
-      const error = { name: "InngestInvokeTimeoutError", message: "Timed out waiting for the invoked function to finish" };
+      const error = {
+        name: "InngestInvokeTimeoutError",
+        message: "Timed out waiting for the invoked function to finish",
+      };
       await commitStep(tx, item.run_id, item.step_id, { error });
       next = await continuation(tx, ctx, item.run_id, item.lease_owner);
     }
@@ -102,7 +127,10 @@ async function call(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | nu
     await inTx(ctx.pool, async (tx) => {
       const status = run ? await lockRun(tx, run.id) : null;
       if (!(await release(tx, item)) || !run || status !== "Running") return;
-      await finishRun(tx, ctx.registry, run.id, { ok: false, error: { name: "Error", message: `Function ${run.function_id} is not synced` } });
+      await finishRun(tx, ctx.registry, run.id, {
+        ok: false,
+        error: { name: "Error", message: `Function ${run.function_id} is not synced` },
+      });
     });
     return null;
   }
@@ -144,7 +172,11 @@ async function call(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | nu
   try {
     const res = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-inngest-signature": signBody(body, ctx.signingKey), "x-run-id": run.id },
+      headers: {
+        "content-type": "application/json",
+        "x-inngest-signature": signBody(body, ctx.signingKey),
+        "x-run-id": run.id,
+      },
       body,
       signal: AbortSignal.timeout(ctx.callTimeoutMs),
     });
@@ -159,14 +191,22 @@ async function call(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | nu
   await inTx(ctx.pool, async (tx) => {
     const live = await lockRun(tx, run.id);
     if (!(await release(tx, item)) || live !== "Running") return;
-    const retryAt = parseRetryAfter(headers.get("retry-after")) ?? Date.now() + backoffMs(item.attempt, ctx.retryBaseMs);
-    const retry: Enqueue = { runId: run.id, kind: "call", stepId: item.step_id, attempt: item.attempt + 1, runAt: retryAt };
+    const retryAt =
+      parseRetryAfter(headers.get("retry-after")) ?? Date.now() + backoffMs(item.attempt, ctx.retryBaseMs);
+    const retry: Enqueue = {
+      runId: run.id,
+      kind: "call",
+      stepId: item.step_id,
+      attempt: item.attempt + 1,
+      runAt: retryAt,
+    };
     if (status === 200) {
       await finishRun(tx, ctx.registry, run.id, { ok: true, output: parsed });
     } else if (status === 206 && Array.isArray(parsed)) {
       const queued = await applyOps(tx, ctx, { run, fn, item, steps, ops: parsed as Op[], retry, attempts });
       const first = queued[0];
-      const onlyDiscovery = queued.length === 1 && first?.kind === "call" && first.stepId === "step" && !first.attempt && !first.runAt;
+      const onlyDiscovery =
+        queued.length === 1 && first?.kind === "call" && first.stepId === "step" && !first.attempt && !first.runAt;
       if (onlyDiscovery) next = await continuation(tx, ctx, run.id, item.lease_owner);
       else await enqueue(tx, queued);
     } else if (headers.get("x-inngest-no-retry") !== "true" && item.attempt + 1 < attempts) {
@@ -198,7 +238,11 @@ type OpsInput = {
 };
 
 /** Applies the SDK's 206 op list; returns what to queue (a run left runnable gets a discovery call). */
-async function applyOps(tx: Tx, ctx: WorkerContext, { run, item, steps, ops, retry, attempts }: OpsInput): Promise<Enqueue[]> {
+async function applyOps(
+  tx: Tx,
+  ctx: WorkerContext,
+  { run, item, steps, ops, retry, attempts }: OpsInput,
+): Promise<Enqueue[]> {
   const next: Enqueue[] = [];
   let discover = false;
   for (const op of ops) {
@@ -254,7 +298,9 @@ async function invoke(tx: Tx, ctx: WorkerContext, run: RunRow, op: Op, next: Enq
   const opts = op.opts ?? {};
   const target = ctx.registry.get(String(opts.function_id));
   if (!target) {
-    await commitStep(tx, run.id, op.id, { error: { name: "Error", message: `Function ${String(opts.function_id)} not found` } });
+    await commitStep(tx, run.id, op.id, {
+      error: { name: "Error", message: `Function ${String(opts.function_id)} not found` },
+    });
     return true;
   }
   const payload = (opts.payload ?? {}) as { data?: Record<string, unknown> };

@@ -36,7 +36,8 @@ export function loadLocalEnv(): string[] {
       mode: 0o600,
     });
   }
-  for (const [k, v] of Object.entries(fileVars)) if (process.env[k] === undefined && v !== undefined) process.env[k] = v;
+  for (const [k, v] of Object.entries(fileVars))
+    if (process.env[k] === undefined && v !== undefined) process.env[k] = v;
   return generated;
 }
 

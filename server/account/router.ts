@@ -22,7 +22,9 @@ export const accountRouter = router({
     .input(ZTotpCode)
     .output(ZRecoveryCodesResponse)
     .mutation(({ ctx, input }) => confirmTwoFactor(ctx.user, input.code)),
-  disableTwoFactor: authedProcedure.input(ZTotpCode).mutation(({ ctx, input }) => disableTwoFactor(ctx.user, input.code)),
+  disableTwoFactor: authedProcedure
+    .input(ZTotpCode)
+    .mutation(({ ctx, input }) => disableTwoFactor(ctx.user, input.code)),
   regenerateRecoveryCodes: authedProcedure
     .input(ZTotpCode)
     .output(ZRecoveryCodesResponse)

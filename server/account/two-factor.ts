@@ -34,10 +34,16 @@ export async function confirmTwoFactor(user: AccountUser, code: string) {
   if (!row.totpPendingSecret) throw new AppError("PRECONDITION_FAILED", "Start enrolment first.");
   const secret = decryptSecret(row.totpPendingSecret);
   const step = matchTotp(secret, code);
-  if (step === null) throw new AppError("BAD_REQUEST", "That code is not valid. Check your device's clock and try again.");
+  if (step === null)
+    throw new AppError("BAD_REQUEST", "That code is not valid. Check your device's clock and try again.");
   await db.user.update({
     where: { id: user.id },
-    data: { totpSecret: row.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastUsedStep: step },
+    data: {
+      totpSecret: row.totpPendingSecret,
+      totpPendingSecret: null,
+      totpEnabledAt: new Date(),
+      totpLastUsedStep: step,
+    },
   });
   const recoveryCodes = await replaceRecoveryCodes(user.id);
   await recordSecurityEvent(user.id, { actor: actorOf(user), action: "auth.two_factor_enabled", data: {} });
@@ -46,7 +52,8 @@ export async function confirmTwoFactor(user: AccountUser, code: string) {
 
 async function requireCurrentCode(userId: string, code: string): Promise<void> {
   const row = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  if (!row.totpSecret || !row.totpEnabledAt) throw new AppError("PRECONDITION_FAILED", "Two-factor authentication is off.");
+  if (!row.totpSecret || !row.totpEnabledAt)
+    throw new AppError("PRECONDITION_FAILED", "Two-factor authentication is off.");
   const step = matchTotp(decryptSecret(row.totpSecret), code);
   // A code already used (to sign in, say) cannot be replayed to weaken the account.
   if (step === null || !(await claimTotpStep(userId, step))) {

@@ -23,9 +23,11 @@ export function refuseApprover(approver: Approver, request: Request): string | n
   if (request.excludedUserIds.includes(approver.userId)) {
     return "You cannot approve a request you caused or a workflow version you wrote.";
   }
-  if (!request.allowedRoles.includes(approver.role)) return "Your role cannot decide this request at its current escalation level.";
+  if (!request.allowedRoles.includes(approver.role))
+    return "Your role cannot decide this request at its current escalation level.";
   if (approver.role === "approver") {
-    if (!approver.approvalDomains.includes(request.domain)) return `You do not approve in the ${request.domain} domain.`;
+    if (!approver.approvalDomains.includes(request.domain))
+      return `You do not approve in the ${request.domain} domain.`;
     const amount = request.amount === null ? null : Number(request.amount);
     if (amount !== null && (approver.approvalLimit === null || amount > approver.approvalLimit)) {
       return `The amount ${amount} is above your approval limit.`;
@@ -35,9 +37,16 @@ export function refuseApprover(approver: Approver, request: Request): string | n
 }
 
 type Result = z.infer<typeof ZDecideApprovalResponse>;
-type Outcome = { ok: true; result: Result; settled: boolean } | { ok: false; reason: string; code: "FORBIDDEN" | "CONFLICT" };
+type Outcome =
+  { ok: true; result: Result; settled: boolean } | { ok: false; reason: string; code: "FORBIDDEN" | "CONFLICT" };
 
-async function refuse(tx: Tx, approver: Approver, approvalId: string, reason: string, code: "FORBIDDEN" | "CONFLICT"): Promise<Outcome> {
+async function refuse(
+  tx: Tx,
+  approver: Approver,
+  approvalId: string,
+  reason: string,
+  code: "FORBIDDEN" | "CONFLICT",
+): Promise<Outcome> {
   await appendAudit(tx, {
     orgId: approver.orgId,
     actor: approver.actor,
@@ -64,10 +73,18 @@ export async function decideApproval(approver: Approver, input: z.infer<typeof Z
       where: { id: input.approvalId },
       include: { decisions: true, action: true },
     });
-    if (request.status !== "pending") return refuse(tx, approver, request.id, `This request is already ${request.status}.`, "CONFLICT");
-    if (request.expiresAt <= new Date()) return refuse(tx, approver, request.id, "This request has expired.", "CONFLICT");
+    if (request.status !== "pending")
+      return refuse(tx, approver, request.id, `This request is already ${request.status}.`, "CONFLICT");
+    if (request.expiresAt <= new Date())
+      return refuse(tx, approver, request.id, "This request has expired.", "CONFLICT");
     if (request.decisions.some((d) => d.approverId === approver.userId)) {
-      return refuse(tx, approver, request.id, "You have already decided this request; a second approval must come from someone else.", "CONFLICT");
+      return refuse(
+        tx,
+        approver,
+        request.id,
+        "You have already decided this request; a second approval must come from someone else.",
+        "CONFLICT",
+      );
     }
     const refusal = refuseApprover(approver, request);
     if (refusal) return refuse(tx, approver, request.id, refusal, "FORBIDDEN");
@@ -85,7 +102,10 @@ export async function decideApproval(approver: Approver, input: z.infer<typeof Z
     const approvals = request.decisions.filter((d) => d.approve).length + (input.approve ? 1 : 0);
     const status = !input.approve ? "rejected" : approvals >= request.requiredApprovals ? "approved" : "pending";
     if (input.editedValue !== undefined) {
-      await tx.action.update({ where: { id: request.actionId }, data: { finalValue: input.editedValue as Prisma.InputJsonValue } });
+      await tx.action.update({
+        where: { id: request.actionId },
+        data: { finalValue: input.editedValue as Prisma.InputJsonValue },
+      });
     }
     if (status !== "pending") {
       await tx.approvalRequest.update({ where: { id: request.id }, data: { status, decidedAt: new Date() } });
@@ -105,7 +125,11 @@ export async function decideApproval(approver: Approver, input: z.infer<typeof Z
         outcome: status,
       },
     });
-    return { ok: true, result: { outcome: status, approvals, required: request.requiredApprovals }, settled: status !== "pending" };
+    return {
+      ok: true,
+      result: { outcome: status, approvals, required: request.requiredApprovals },
+      settled: status !== "pending",
+    };
   });
   if (!outcome.ok) throw new AppError(outcome.code, outcome.reason);
   return outcome;

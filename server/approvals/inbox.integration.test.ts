@@ -6,7 +6,11 @@ import { proposeInvoiceStatus, seedInboxOrg, type InboxScenario } from "./testin
 
 let s: InboxScenario;
 const as = (user: { id: string }) => callerFor(user, s.slug).approval;
-const codeOf = (p: Promise<unknown>) => p.then(() => "OK", (e: { code?: string }) => e.code ?? "ERROR");
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => "OK",
+    (e: { code?: string }) => e.code ?? "ERROR",
+  );
 
 beforeAll(async () => {
   s = await seedInboxOrg("Inbox Test");
@@ -17,16 +21,30 @@ describe("approvals inbox", () => {
     const first = await proposeInvoiceStatus(s, { amount: 400, vendor: "Paper Co" });
     const second = await proposeInvoiceStatus(s, { amount: 700 });
     await withScope({ orgId: s.orgId }, (tx) =>
-      tx.approvalRequest.update({ where: { id: second.approvalId }, data: { expiresAt: new Date(Date.now() + 60_000) } }),
+      tx.approvalRequest.update({
+        where: { id: second.approvalId },
+        data: { expiresAt: new Date(Date.now() + 60_000) },
+      }),
     );
     const { items, facets } = await as(s.approver).inbox();
     const ids = items.map((i) => i.id);
     expect(ids.indexOf(second.approvalId)).toBeLessThan(ids.indexOf(first.approvalId));
     const item = items.find((i) => i.id === first.approvalId)!;
-    expect(item.action).toMatchObject({ field: "status", oldValue: "received", newValue: "approved", confidence: 0.82, risk: "low" });
+    expect(item.action).toMatchObject({
+      field: "status",
+      oldValue: "received",
+      newValue: "approved",
+      confidence: 0.82,
+      risk: "low",
+    });
     expect(item.action.decisionReasons.map((r) => r.code)).toContain("amount_approval");
     expect(item.sourceData).toMatchObject({ vendor: "Paper Co", total: 400 });
-    expect(item).toMatchObject({ myRefusal: null, batchable: true, outcome: "waiting", workflow: { id: s.workflowId } });
+    expect(item).toMatchObject({
+      myRefusal: null,
+      batchable: true,
+      outcome: "waiting",
+      workflow: { id: s.workflowId },
+    });
     expect(item.stillCan.map((p) => p.id).sort()).toEqual([s.approver.id, s.approver2.id].sort());
     expect(facets).toMatchObject({ domains: ["finance"], workflows: [{ id: s.workflowId, name: "Invoice approval" }] });
     // The workflow's author may never decide, so the request is not in their inbox.
@@ -56,7 +74,9 @@ describe("approvals inbox", () => {
     expect(mails[0]!.text).toContain("received → approved");
     const opened = await as(s.approver).get({ approvalId });
     expect(opened).toMatchObject({ id: approvalId, status: "pending", decisions: [] });
-    const row = await withScope({ orgId: s.orgId }, (tx) => tx.approvalRequest.findUniqueOrThrow({ where: { id: approvalId }, include: { decisions: true } }));
+    const row = await withScope({ orgId: s.orgId }, (tx) =>
+      tx.approvalRequest.findUniqueOrThrow({ where: { id: approvalId }, include: { decisions: true } }),
+    );
     expect(row).toMatchObject({ status: "pending", decisions: [] });
   });
 
@@ -68,27 +88,40 @@ describe("approvals inbox", () => {
     const result = await as(s.approver).decide({ approvalId, approve: true, editedValue: "approved_partial" });
     expect(result).toMatchObject({ outcome: "approved", approvals: 1, required: 1 });
     const item = await as(s.approver).get({ approvalId });
-    expect(item).toMatchObject({ status: "approved", action: { finalValue: "approved_partial", status: "approved" }, outcome: "approved" });
+    expect(item).toMatchObject({
+      status: "approved",
+      action: { finalValue: "approved_partial", status: "approved" },
+      outcome: "approved",
+    });
     const history = await as(s.approver).history();
     expect(history.find((h) => h.approvalId === approvalId)).toMatchObject({ approve: true, outcome: "approved" });
   });
 
   it("needs two different people above the two-person amount", async () => {
     const { approvalId } = await proposeInvoiceStatus(s, { amount: 6000 });
-    expect(await as(s.approver).decide({ approvalId, approve: true })).toMatchObject({ outcome: "pending", approvals: 1, required: 2 });
+    expect(await as(s.approver).decide({ approvalId, approve: true })).toMatchObject({
+      outcome: "pending",
+      approvals: 1,
+      required: 2,
+    });
     const waiting = await as(s.approver).get({ approvalId });
     expect(waiting.decisions.map((d) => d.approver.id)).toEqual([s.approver.id]);
     expect(waiting.stillCan.map((p) => p.id)).toEqual([s.approver2.id]);
     expect(waiting.myRefusal).toMatch(/already decided/);
     expect(await codeOf(as(s.approver).decide({ approvalId, approve: true }))).toBe("CONFLICT");
-    expect(await as(s.approver2).decide({ approvalId, approve: true })).toMatchObject({ outcome: "approved", approvals: 2 });
+    expect(await as(s.approver2).decide({ approvalId, approve: true })).toMatchObject({
+      outcome: "approved",
+      approvals: 2,
+    });
   });
 
   it("batch-approves low-risk single-approver items and refuses the rest", async () => {
     const a = await proposeInvoiceStatus(s, { amount: 200, notify: false });
     const b = await proposeInvoiceStatus(s, { amount: 250, notify: false });
     const two = await proposeInvoiceStatus(s, { amount: 7000, notify: false });
-    const { results } = await as(s.approver2).batchApprove({ approvalIds: [a.approvalId, b.approvalId, two.approvalId] });
+    const { results } = await as(s.approver2).batchApprove({
+      approvalIds: [a.approvalId, b.approvalId, two.approvalId],
+    });
     expect(results.slice(0, 2)).toEqual([
       { approvalId: a.approvalId, ok: true, outcome: "approved", error: null },
       { approvalId: b.approvalId, ok: true, outcome: "approved", error: null },
@@ -102,8 +135,14 @@ describe("approvals inbox", () => {
     const { approvalId } = await proposeInvoiceStatus(s, { amount: 350, notify: false });
     await as(s.approver).decide({ approvalId, approve: false, reason: "Duplicate invoice" });
     const history = await as(s.approver).history();
-    expect(history.find((h) => h.approvalId === approvalId)).toMatchObject({ approve: false, reason: "Duplicate invoice", outcome: "rejected" });
-    const audit = await withScope({ orgId: s.orgId }, (tx) => tx.auditEntry.findFirst({ where: { action: "approval.decided", targetId: approvalId } }));
+    expect(history.find((h) => h.approvalId === approvalId)).toMatchObject({
+      approve: false,
+      reason: "Duplicate invoice",
+      outcome: "rejected",
+    });
+    const audit = await withScope({ orgId: s.orgId }, (tx) =>
+      tx.auditEntry.findFirst({ where: { action: "approval.decided", targetId: approvalId } }),
+    );
     expect(audit).not.toBeNull();
   });
 

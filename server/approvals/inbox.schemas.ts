@@ -48,7 +48,15 @@ export const ZApprovalItem = z.object({
   }),
   /** The record the action changes, as the system of record holds it now. */
   sourceData: z.record(z.string(), ZJson).nullable(),
-  decisions: z.array(z.object({ approver: ZPerson, approve: z.boolean(), reason: z.string().nullable(), editedValue: ZJson, at: z.date() })),
+  decisions: z.array(
+    z.object({
+      approver: ZPerson,
+      approve: z.boolean(),
+      reason: z.string().nullable(),
+      editedValue: ZJson,
+      at: z.date(),
+    }),
+  ),
   /** Who else may still give a decision (excludes people who decided, the author and the requester). */
   stillCan: z.array(ZPerson),
   /** Why I may not decide, or null when I may. */
@@ -90,7 +98,12 @@ export const ZBatchApproveRequest = z.object({ approvalIds: z.array(z.string().m
 
 export const ZBatchApproveResponse = z.object({
   results: z.array(
-    z.object({ approvalId: z.string(), ok: z.boolean(), outcome: z.enum(["pending", "approved", "rejected"]).nullable(), error: z.string().nullable() }),
+    z.object({
+      approvalId: z.string(),
+      ok: z.boolean(),
+      outcome: z.enum(["pending", "approved", "rejected"]).nullable(),
+      error: z.string().nullable(),
+    }),
   ),
 });
 

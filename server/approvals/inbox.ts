@@ -43,11 +43,17 @@ async function loadContext(tx: Tx, viewer: Viewer, rows: Row[]): Promise<Context
     ]),
   );
   const ids = [...new Set(rows.map((r) => r.action.recordId))];
-  const records = await tx.businessRecord.findMany({ where: { orgId: viewer.orgId, id: { in: ids } }, select: { id: true, data: true } });
+  const records = await tx.businessRecord.findMany({
+    where: { orgId: viewer.orgId, id: { in: ids } },
+    select: { id: true, data: true },
+  });
   return { viewer, members, records: new Map(records.map((r) => [r.id, r.data as Record<string, unknown>])) };
 }
 
-export function outcomeOf(row: { status: string; action: { status: string; execution: { rolledBackAt: Date | null } | null } }): ApprovalItem["outcome"] {
+export function outcomeOf(row: {
+  status: string;
+  action: { status: string; execution: { rolledBackAt: Date | null } | null };
+}): ApprovalItem["outcome"] {
   if (row.action.execution?.rolledBackAt) return "rolled_back";
   if (row.action.status === "executed") return "executed";
   if (row.action.status === "conflict") return "conflict";
@@ -55,7 +61,10 @@ export function outcomeOf(row: { status: string; action: { status: string; execu
   return row.status as ApprovalItem["outcome"];
 }
 
-const person = (ctx: Context, userId: string) => ({ id: userId, label: ctx.members.get(userId)?.label ?? "a former member" });
+const person = (ctx: Context, userId: string) => ({
+  id: userId,
+  label: ctx.members.get(userId)?.label ?? "a former member",
+});
 
 function toItem(row: Row, ctx: Context): ApprovalItem {
   const mine = row.decisions.find((d) => d.approverId === ctx.viewer.userId);
@@ -69,7 +78,9 @@ function toItem(row: Row, ctx: Context): ApprovalItem {
         : refusal;
   const stillCan =
     row.status === "pending"
-      ? [...ctx.members.values()].filter((m) => !decided.has(m.userId) && refuseApprover(m.approver, row) === null).map((m) => person(ctx, m.userId))
+      ? [...ctx.members.values()]
+          .filter((m) => !decided.has(m.userId) && refuseApprover(m.approver, row) === null)
+          .map((m) => person(ctx, m.userId))
       : [];
   const a = row.action;
   return {
@@ -95,10 +106,18 @@ function toItem(row: Row, ctx: Context): ApprovalItem {
       risk: a.risk,
       source: a.source,
       status: a.status,
-      decisionReasons: Array.isArray(a.decisionReasons) ? (a.decisionReasons as ApprovalItem["action"]["decisionReasons"]) : [],
+      decisionReasons: Array.isArray(a.decisionReasons)
+        ? (a.decisionReasons as ApprovalItem["action"]["decisionReasons"])
+        : [],
     },
     sourceData: ctx.records.get(a.recordId) ?? null,
-    decisions: row.decisions.map((d) => ({ approver: person(ctx, d.approverId), approve: d.approve, reason: d.reason, editedValue: d.editedValue, at: d.createdAt })),
+    decisions: row.decisions.map((d) => ({
+      approver: person(ctx, d.approverId),
+      approve: d.approve,
+      reason: d.reason,
+      editedValue: d.editedValue,
+      at: d.createdAt,
+    })),
     stillCan,
     myRefusal,
     myDecision: mine ? { approve: mine.approve, at: mine.createdAt } : null,
@@ -184,14 +203,19 @@ export async function listMyDecisions(tx: Tx, viewer: Viewer) {
  */
 export async function checkEditedValue(tx: Tx, orgId: string, approvalId: string, edited: unknown): Promise<void> {
   if (edited === undefined) return;
-  const request = await tx.approvalRequest.findFirst({ where: { id: approvalId, orgId }, include: { action: { select: { newValue: true } } } });
+  const request = await tx.approvalRequest.findFirst({
+    where: { id: approvalId, orgId },
+    include: { action: { select: { newValue: true } } },
+  });
   if (!request) throw new AppError("NOT_FOUND", "That approval request was not found.");
   const proposed = request.action.newValue;
   if (proposed !== null && typeof proposed !== typeof edited) {
     throw new AppError("BAD_REQUEST", `The edited value must be a ${typeof proposed}, like the proposal.`);
   }
-  if (typeof edited === "string" && edited.trim() === "") throw new AppError("BAD_REQUEST", "The edited value cannot be empty.");
-  if (typeof edited === "number" && !Number.isFinite(edited)) throw new AppError("BAD_REQUEST", "The edited value must be a number.");
+  if (typeof edited === "string" && edited.trim() === "")
+    throw new AppError("BAD_REQUEST", "The edited value cannot be empty.");
+  if (typeof edited === "number" && !Number.isFinite(edited))
+    throw new AppError("BAD_REQUEST", "The edited value must be a number.");
 }
 
 /** Only single-approver, non-high-risk requests may be approved in a batch. */

@@ -7,7 +7,8 @@ import { refuseApprover } from "./inbox";
 export const approvalLink = (slug: string, approvalId: string) =>
   `${env.APP_URL}/o/${encodeURIComponent(slug)}/approvals/${encodeURIComponent(approvalId)}`;
 
-const show = (v: unknown) => (v === null || v === undefined ? "(empty)" : typeof v === "string" ? v : JSON.stringify(v));
+const show = (v: unknown) =>
+  v === null || v === undefined ? "(empty)" : typeof v === "string" ? v : JSON.stringify(v);
 
 /**
  * Emails every member who may decide a new approval request. Called after the proposal committed
@@ -25,7 +26,13 @@ export async function notifyApprovers(orgId: string, approvalId: string): Promis
     const eligible = members.filter(
       (m) =>
         refuseApprover(
-          { orgId, userId: m.userId, role: m.role, approvalDomains: m.approvalDomains, approvalLimit: m.approvalLimit === null ? null : Number(m.approvalLimit) },
+          {
+            orgId,
+            userId: m.userId,
+            role: m.role,
+            approvalDomains: m.approvalDomains,
+            approvalLimit: m.approvalLimit === null ? null : Number(m.approvalLimit),
+          },
           request,
         ) === null,
     );

@@ -32,10 +32,15 @@ const approverOf = (ctx: Ctx): Approver => ({
   actor: ctx.actor,
 });
 
-const decided = (orgId: string, approvalId: string, outcome: string) => ({ name: "approval/decided", data: { orgId, approvalId, outcome } });
+const decided = (orgId: string, approvalId: string, outcome: string) => ({
+  name: "approval/decided",
+  data: { orgId, approvalId, outcome },
+});
 
 export const approvalRouter = router({
-  listPending: orgProcedure("approval.read").query(({ ctx }) => ctx.scope((tx) => listPendingApprovals(tx, ctx.org.id))),
+  listPending: orgProcedure("approval.read").query(({ ctx }) =>
+    ctx.scope((tx) => listPendingApprovals(tx, ctx.org.id)),
+  ),
   /** The phone inbox: what I may decide, soonest due first, with everything needed to decide. */
   inbox: orgProcedure("approval.read")
     .input(ZInboxRequest)
@@ -54,9 +59,11 @@ export const approvalRouter = router({
     .input(ZDecideApprovalRequest)
     .output(ZDecideApprovalResponse)
     .mutation(async ({ ctx, input }) => {
-      if (input.editedValue !== undefined) await ctx.scope((tx) => checkEditedValue(tx, ctx.org.id, input.approvalId, input.editedValue));
+      if (input.editedValue !== undefined)
+        await ctx.scope((tx) => checkEditedValue(tx, ctx.org.id, input.approvalId, input.editedValue));
       const { result, settled } = await decideApproval(approverOf(ctx), input);
-      if (settled && result.outcome !== "pending") await sendAfterCommit([decided(ctx.org.id, input.approvalId, result.outcome)]);
+      if (settled && result.outcome !== "pending")
+        await sendAfterCommit([decided(ctx.org.id, input.approvalId, result.outcome)]);
       return result;
     }),
   /** Approves several low-risk, single-approver requests; each is decided (and audited) on its own. */

@@ -11,7 +11,9 @@ export const PLATFORM_CHAIN = "platform";
  */
 export async function appendAudit<A extends AuditAction>(tx: Tx, input: AuditInput<A>): Promise<void> {
   // Round-trip through JSON so the hashed value is exactly what the jsonb column stores.
-  const data = JSON.parse(JSON.stringify(AUDIT_ACTIONS[input.action].parse(input.data) ?? {})) as Prisma.InputJsonObject;
+  const data = JSON.parse(
+    JSON.stringify(AUDIT_ACTIONS[input.action].parse(input.data) ?? {}),
+  ) as Prisma.InputJsonObject;
   const chainKey = input.orgId ?? PLATFORM_CHAIN;
   await tx.$executeRaw`INSERT INTO "AuditChainHead" ("chainKey", "orgId", "seq", "hash")
     VALUES (${chainKey}, ${input.orgId}, 0, ${GENESIS_HASH}) ON CONFLICT ("chainKey") DO NOTHING`;

@@ -195,7 +195,10 @@ describe("audit.export", () => {
   it("exports the chain as JSON Lines that can be verified outside the app", async () => {
     const { org, auditorCaller, builder } = await busyOrg("Audit Export");
     const file = await auditorCaller.audit.export();
-    const lines = file.content.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = file.content
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(file.entries).toBe(await chainLength(org.id));
     expect(lines).toHaveLength(file.entries);
     expect(file.filename).toMatch(/^audit-\d{4}-\d{2}-\d{2}\.jsonl$/);

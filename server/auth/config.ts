@@ -55,7 +55,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   events: {
     async signOut(message) {
       const uid = "token" in message && typeof message.token?.uid === "string" ? message.token.uid : null;
-      if (uid) await recordSecurityEvent(uid, { actor: { type: "human", id: uid, label: null }, action: "auth.sign_out", data: {} });
+      if (uid)
+        await recordSecurityEvent(uid, {
+          actor: { type: "human", id: uid, label: null },
+          action: "auth.sign_out",
+          data: {},
+        });
     },
   },
 });

@@ -40,15 +40,7 @@ const ALL = PERMISSIONS;
 export const ROLE_PERMISSIONS = {
   owner: ALL,
   admin: ALL.filter((p) => p !== "org.security" && p !== "billing.manage"),
-  builder: [
-    "org.read",
-    "workflow.read",
-    "workflow.edit",
-    "run.read",
-    "record.read",
-    "roi.read",
-    "approval.read",
-  ],
+  builder: ["org.read", "workflow.read", "workflow.edit", "run.read", "record.read", "roi.read", "approval.read"],
   approver: ["org.read", "approval.read", "approval.decide", "record.read", "workflow.read"],
   operator: [
     "org.read",
@@ -58,7 +50,7 @@ export const ROLE_PERMISSIONS = {
     "run.cancel",
     "record.read",
     "governance.killSwitch",
-  "action.rollback",
+    "action.rollback",
     "roi.read",
   ],
   auditor: ["org.read", "audit.read", "audit.export", "workflow.read", "run.read", "record.read", "roi.read"],

@@ -16,8 +16,6 @@ export async function recordSecurityEvent<A extends AuditAction>(
     : [];
   await withScope({ platformAudit: true }, (tx) => appendAudit(tx, { ...input, orgId: null }));
   for (const { orgId } of memberships) {
-    await withScope({ orgId, userId: userId ?? undefined }, (tx) =>
-      appendAudit(tx, { ...input, orgId }),
-    );
+    await withScope({ orgId, userId: userId ?? undefined }, (tx) => appendAudit(tx, { ...input, orgId }));
   }
 }

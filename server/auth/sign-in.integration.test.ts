@@ -116,7 +116,9 @@ describe("signInWithPassword: rate limits", () => {
     const user = await newUser();
     const ip = uniqueIp();
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => failureOf(signInWithPassword({ email: user.email, password: `guess-${i}` }, ip))),
+      Array.from({ length: 20 }, (_, i) =>
+        failureOf(signInWithPassword({ email: user.email, password: `guess-${i}` }, ip)),
+      ),
     );
     const checked = outcomes.filter((e) => e.reason === "invalid_credentials");
     expect(checked.length).toBeLessThanOrEqual(SIGN_IN_LIMITS.perAccount.points);

@@ -23,7 +23,10 @@ export async function executeAction(
     // The row lock serialises concurrent executions of the same action.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Action" WHERE "id" = ${actionId} FOR UPDATE`;
     if (!locked[0]) return "not_approved";
-    const action = await tx.action.findUniqueOrThrow({ where: { id: actionId }, include: { execution: true, approval: true } });
+    const action = await tx.action.findUniqueOrThrow({
+      where: { id: actionId },
+      include: { execution: true, approval: true },
+    });
     if (action.execution || action.status === "executed" || action.status === "shadowed") return "already_executed";
     const approvedByPeople = action.approval?.status === "approved";
     if (!options.shadow && action.status !== "approved") return "not_approved";
@@ -49,7 +52,15 @@ export async function executeAction(
     }
     await connector.write(tx, ref, action.finalValue);
     await tx.actionExecution.create({
-      data: { orgId, actionId, recordType: action.recordType, recordId: action.recordId, field: action.field, before: json(current), after: json(action.finalValue) },
+      data: {
+        orgId,
+        actionId,
+        recordType: action.recordType,
+        recordId: action.recordId,
+        field: action.field,
+        before: json(current),
+        after: json(action.finalValue),
+      },
     });
     await tx.action.update({ where: { id: actionId }, data: { status: options.shadow ? "shadowed" : "executed" } });
     await appendAudit(tx, {

@@ -20,17 +20,23 @@ const reason = (decision: GateDecision, code: string, message: string): GateReas
 
 const RULES: Rule[] = [
   (p) => (p.mode === "off" ? reason("block", "workflow_off", "The workflow is off.") : null),
-  (p) => (p.mode === "suggest" ? reason("approve_one", "suggest_mode", "In suggest mode every action needs approval.") : null),
+  (p) =>
+    p.mode === "suggest" ? reason("approve_one", "suggest_mode", "In suggest mode every action needs approval.") : null,
 
   (p, a) => {
     const contract = p.fieldContract[a.recordType]?.[a.field];
     if (!contract) return null;
-    if (contract.rule === "never") return reason("block", "field_never", `AI may never change ${a.recordType}.${a.field}.`);
+    if (contract.rule === "never")
+      return reason("block", "field_never", `AI may never change ${a.recordType}.${a.field}.`);
     if (contract.rule === "suggest_only") {
       return reason("approve_one", "field_suggest_only", `AI may only suggest ${a.recordType}.${a.field}.`);
     }
     if (contract.rule === "write_if_empty" && !isEmpty(a.currentValue)) {
-      return reason("approve_one", "field_not_empty", `${a.recordType}.${a.field} already has a value; AI may only fill it when empty.`);
+      return reason(
+        "approve_one",
+        "field_not_empty",
+        `${a.recordType}.${a.field} already has a value; AI may only fill it when empty.`,
+      );
     }
     return null;
   },
@@ -39,7 +45,11 @@ const RULES: Rule[] = [
     const contract = p.fieldContract[a.recordType]?.[a.field];
     const isProtected = contract?.protected ?? (DEFAULT_PROTECTED_FIELDS as readonly string[]).includes(a.field);
     if (!isProtected || isEmpty(a.currentValue)) return null;
-    return reason("approve_one", "protected_field", `${a.recordType}.${a.field} is protected and is never overwritten silently.`);
+    return reason(
+      "approve_one",
+      "protected_field",
+      `${a.recordType}.${a.field} is protected and is never overwritten silently.`,
+    );
   },
 
   (p, a) => {
@@ -54,10 +64,18 @@ const RULES: Rule[] = [
   (p, a) => {
     const { act, review } = p.approval.confidence;
     if (a.confidence < review) {
-      return reason("block", "low_confidence", `Confidence ${a.confidence.toFixed(2)} is below the review threshold ${review}.`);
+      return reason(
+        "block",
+        "low_confidence",
+        `Confidence ${a.confidence.toFixed(2)} is below the review threshold ${review}.`,
+      );
     }
     if (a.confidence < act) {
-      return reason("approve_one", "medium_confidence", `Confidence ${a.confidence.toFixed(2)} is below the act threshold ${act}.`);
+      return reason(
+        "approve_one",
+        "medium_confidence",
+        `Confidence ${a.confidence.toFixed(2)} is below the act threshold ${act}.`,
+      );
     }
     return null;
   },
@@ -65,9 +83,16 @@ const RULES: Rule[] = [
   (p, a) => {
     if (a.amount === null) return null;
     const { approveAbove, twoPersonAbove, blockAbove } = p.approval.amount;
-    if (blockAbove !== null && a.amount > blockAbove) return reason("block", "amount_blocked", `Amount ${a.amount} is above the limit ${blockAbove}.`);
-    if (a.amount > twoPersonAbove) return reason("approve_two", "amount_two_person", `Amount ${a.amount} is above ${twoPersonAbove}: two approvers.`);
-    if (a.amount > approveAbove) return reason("approve_one", "amount_approval", `Amount ${a.amount} is above ${approveAbove}.`);
+    if (blockAbove !== null && a.amount > blockAbove)
+      return reason("block", "amount_blocked", `Amount ${a.amount} is above the limit ${blockAbove}.`);
+    if (a.amount > twoPersonAbove)
+      return reason(
+        "approve_two",
+        "amount_two_person",
+        `Amount ${a.amount} is above ${twoPersonAbove}: two approvers.`,
+      );
+    if (a.amount > approveAbove)
+      return reason("approve_one", "amount_approval", `Amount ${a.amount} is above ${approveAbove}.`);
     return null;
   },
 
@@ -83,7 +108,11 @@ const RULES: Rule[] = [
 
   (p, a) =>
     a.risk === "high"
-      ? reason(p.approval.highRiskApprovals === 2 ? "approve_two" : "approve_one", "high_risk", "The action is high risk.")
+      ? reason(
+          p.approval.highRiskApprovals === 2 ? "approve_two" : "approve_one",
+          "high_risk",
+          "The action is high risk.",
+        )
       : null,
 ];
 
@@ -95,7 +124,10 @@ const RULES: Rule[] = [
  */
 export function decideAction(policy: GovernancePolicy, action: ProposedAction): GateResult {
   const reasons = RULES.map((rule) => rule(policy, action)).filter((r): r is GateReason => r !== null);
-  const decision = reasons.reduce<GateDecision>((worst, r) => (SEVERITY[r.decision] > SEVERITY[worst] ? r.decision : worst), "auto");
+  const decision = reasons.reduce<GateDecision>(
+    (worst, r) => (SEVERITY[r.decision] > SEVERITY[worst] ? r.decision : worst),
+    "auto",
+  );
   return { decision, reasons, shadow: policy.mode === "shadow" };
 }
 

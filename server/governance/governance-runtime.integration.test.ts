@@ -29,7 +29,14 @@ let author: Person;
 const people = {} as Record<"admin" | "approverA" | "approverB" | "smallApprover", Person & { role: Role }>;
 
 function approverFor(p: Person & { role: Role }, domains = ["finance"], limit: number | null = 100_000): Approver {
-  return { orgId, userId: p.id, role: p.role, approvalDomains: domains, approvalLimit: limit, actor: { type: "human", id: p.id, label: p.email } };
+  return {
+    orgId,
+    userId: p.id,
+    role: p.role,
+    approvalDomains: domains,
+    approvalLimit: limit,
+    actor: { type: "human", id: p.id, label: p.email },
+  };
 }
 
 async function newRecord(data: Record<string, string>) {
@@ -37,18 +44,30 @@ async function newRecord(data: Record<string, string>) {
 }
 
 async function propose(recordId: string, extra: Record<string, unknown> = {}, requesterId: string | null = null) {
-  const run = await startRun({ orgId, workflowId, versionId: "v", triggerEvent: "test", triggerKey: uniqueEmail("run"), entityKey: null, input: {} });
+  const run = await startRun({
+    orgId,
+    workflowId,
+    versionId: "v",
+    triggerEvent: "test",
+    triggerKey: uniqueEmail("run"),
+    entityKey: null,
+    input: {},
+  });
   return withScope({ orgId }, async (tx) =>
-    proposeAction(tx, { orgId, runId: run.runId, live: await loadLivePolicy(tx, orgId, workflowId), requesterId }, {
-      kind: "field_write",
-      recordType: "invoice",
-      recordId,
-      field: "status",
-      newValue: "approved",
-      reason: "matches PO",
-      confidence: 0.95,
-      ...extra,
-    }),
+    proposeAction(
+      tx,
+      { orgId, runId: run.runId, live: await loadLivePolicy(tx, orgId, workflowId), requesterId },
+      {
+        kind: "field_write",
+        recordType: "invoice",
+        recordId,
+        field: "status",
+        newValue: "approved",
+        reason: "matches PO",
+        confidence: 0.95,
+        ...extra,
+      },
+    ),
   );
 }
 
@@ -61,21 +80,40 @@ beforeAll(async () => {
   author = await createUser({ email: uniqueEmail("author") });
   const org = await createOrgWithOwner(author, "Governed Org");
   orgId = org.id;
-  for (const [key, role] of [["admin", "admin"], ["approverA", "approver"], ["approverB", "approver"], ["smallApprover", "approver"]] as const) {
+  for (const [key, role] of [
+    ["admin", "admin"],
+    ["approverA", "approver"],
+    ["approverB", "approver"],
+    ["smallApprover", "approver"],
+  ] as const) {
     const user = await createUser({ email: uniqueEmail(key) });
     await addMember({ orgId, user, role });
     people[key] = { ...user, role };
   }
-  const created = await createWorkflow({ orgId, userId: author.id, actor: { type: "human", id: author.id, label: author.email } }, { name: "AP", templateKey: "ap", policy: POLICY });
+  const created = await createWorkflow(
+    { orgId, userId: author.id, actor: { type: "human", id: author.id, label: author.email } },
+    { name: "AP", templateKey: "ap", policy: POLICY },
+  );
   workflowId = created.workflowId;
-  await publishVersion({ orgId, userId: people.admin.id, actor: { type: "human", id: people.admin.id, label: null } }, created.versionId);
+  await publishVersion(
+    { orgId, userId: people.admin.id, actor: { type: "human", id: people.admin.id, label: null } },
+    created.versionId,
+  );
   await withScope({ orgId }, (tx) => tx.workflow.update({ where: { id: workflowId }, data: { mode: "auto" } }));
 });
 
 describe("governance runtime", () => {
   it("refuses to let a version's author publish it", async () => {
-    const other = await createWorkflow({ orgId, userId: people.admin.id, actor: { type: "human", id: null, label: null } }, { name: "X", templateKey: "x", policy: POLICY });
-    await expect(publishVersion({ orgId, userId: people.admin.id, actor: { type: "human", id: null, label: null } }, other.versionId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const other = await createWorkflow(
+      { orgId, userId: people.admin.id, actor: { type: "human", id: null, label: null } },
+      { name: "X", templateKey: "x", policy: POLICY },
+    );
+    await expect(
+      publishVersion(
+        { orgId, userId: people.admin.id, actor: { type: "human", id: null, label: null } },
+        other.versionId,
+      ),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("executes a confident small action automatically, snapshotting the old value", async () => {
@@ -84,7 +122,9 @@ describe("governance runtime", () => {
     expect(outcome.decision).toBe("auto");
     expect(await executeAction(orgId, outcome.actionId, { shadow: false, workflowId })).toBe("executed");
     expect(await readStatus(record.id)).toBe("approved");
-    const execution = await withScope({ orgId }, (tx) => tx.actionExecution.findUniqueOrThrow({ where: { actionId: outcome.actionId } }));
+    const execution = await withScope({ orgId }, (tx) =>
+      tx.actionExecution.findUniqueOrThrow({ where: { actionId: outcome.actionId } }),
+    );
     expect(execution.before).toBe("received");
     // Idempotent on the action id.
     expect(await executeAction(orgId, outcome.actionId, { shadow: false, workflowId })).toBe("already_executed");
@@ -94,11 +134,19 @@ describe("governance runtime", () => {
     const record = await newRecord({ status: "received" });
     const outcome = await propose(record.id, { amount: 6000 });
     expect(outcome.decision).toBe("approve_two");
-    const first = await decideApproval(approverFor(people.approverA), { approvalId: outcome.approvalId!, approve: true });
+    const first = await decideApproval(approverFor(people.approverA), {
+      approvalId: outcome.approvalId!,
+      approve: true,
+    });
     expect(first.result.outcome).toBe("pending");
-    await expect(decideApproval(approverFor(people.approverA), { approvalId: outcome.approvalId!, approve: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      decideApproval(approverFor(people.approverA), { approvalId: outcome.approvalId!, approve: true }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await executeAction(orgId, outcome.actionId, { shadow: false, workflowId })).toBe("not_approved");
-    const second = await decideApproval(approverFor(people.approverB), { approvalId: outcome.approvalId!, approve: true });
+    const second = await decideApproval(approverFor(people.approverB), {
+      approvalId: outcome.approvalId!,
+      approve: true,
+    });
     expect(second).toMatchObject({ settled: true, result: { outcome: "approved", approvals: 2 } });
     expect(await executeAction(orgId, outcome.actionId, { shadow: false, workflowId })).toBe("executed");
   });
@@ -107,21 +155,37 @@ describe("governance runtime", () => {
     const record = await newRecord({ status: "received" });
     const outcome = await propose(record.id, { amount: 500 }, people.approverA.id);
     const id = outcome.approvalId!;
-    await expect(decideApproval(approverFor(people.approverA), { approvalId: id, approve: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(decideApproval({ ...approverFor({ ...author, role: "owner" }) }, { approvalId: id, approve: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(decideApproval(approverFor(people.approverB, ["sales"]), { approvalId: id, approve: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(decideApproval(approverFor(people.smallApprover, ["finance"], 100), { approvalId: id, approve: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const refused = await withScope({ orgId }, (tx) => tx.auditEntry.count({ where: { orgId, action: "approval.refused", targetId: id } }));
+    await expect(
+      decideApproval(approverFor(people.approverA), { approvalId: id, approve: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      decideApproval({ ...approverFor({ ...author, role: "owner" }) }, { approvalId: id, approve: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      decideApproval(approverFor(people.approverB, ["sales"]), { approvalId: id, approve: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      decideApproval(approverFor(people.smallApprover, ["finance"], 100), { approvalId: id, approve: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const refused = await withScope({ orgId }, (tx) =>
+      tx.auditEntry.count({ where: { orgId, action: "approval.refused", targetId: id } }),
+    );
     expect(refused).toBe(4);
   });
 
   it("executes the approver's edited value and keeps both in the audit log", async () => {
     const record = await newRecord({ status: "received" });
     const outcome = await propose(record.id, { amount: 500 });
-    await decideApproval(approverFor(people.approverB), { approvalId: outcome.approvalId!, approve: true, editedValue: "approved_partially" });
+    await decideApproval(approverFor(people.approverB), {
+      approvalId: outcome.approvalId!,
+      approve: true,
+      editedValue: "approved_partially",
+    });
     expect(await executeAction(orgId, outcome.actionId, { shadow: false, workflowId })).toBe("executed");
     expect(await readStatus(record.id)).toBe("approved_partially");
-    const entry = await withScope({ orgId }, (tx) => tx.auditEntry.findFirstOrThrow({ where: { orgId, action: "action.executed", targetId: record.id } }));
+    const entry = await withScope({ orgId }, (tx) =>
+      tx.auditEntry.findFirstOrThrow({ where: { orgId, action: "action.executed", targetId: record.id } }),
+    );
     expect(entry.data).toMatchObject({ proposed: "approved", after: "approved_partially" });
     expect(entry.actorType).toBe("human_approved_ai");
   });
@@ -131,7 +195,11 @@ describe("governance runtime", () => {
     const outcome = await propose(record.id, { amount: 500 });
     const { ZDecideApprovalRequest } = await import("../approvals/approval.schemas");
     expect(ZDecideApprovalRequest.safeParse({ approvalId: outcome.approvalId, approve: false }).success).toBe(false);
-    const rejected = await decideApproval(approverFor(people.approverB), { approvalId: outcome.approvalId!, approve: false, reason: "wrong vendor" });
+    const rejected = await decideApproval(approverFor(people.approverB), {
+      approvalId: outcome.approvalId!,
+      approve: false,
+      reason: "wrong vendor",
+    });
     expect(rejected.result.outcome).toBe("rejected");
     expect(await executeAction(orgId, outcome.actionId, { shadow: false, workflowId })).toBe("not_approved");
   });
@@ -153,14 +221,18 @@ describe("governance runtime", () => {
     );
     expect(executions.filter((e) => e === "executed")).toHaveLength(1);
     expect(executions.filter((e) => e !== "executed").every((e) => e === "already_executed")).toBe(true);
-    const rows = await withScope({ orgId }, (tx) => tx.actionExecution.count({ where: { actionId: outcome.actionId } }));
+    const rows = await withScope({ orgId }, (tx) =>
+      tx.actionExecution.count({ where: { actionId: outcome.actionId } }),
+    );
     expect(rows).toBe(1);
   });
 
   it("sends a changed value back as a conflict instead of overwriting it", async () => {
     const record = await newRecord({ status: "received" });
     const outcome = await propose(record.id, { amount: 50 });
-    await withScope({ orgId }, (tx) => tx.businessRecord.update({ where: { id: record.id }, data: { data: { status: "paid" } } }));
+    await withScope({ orgId }, (tx) =>
+      tx.businessRecord.update({ where: { id: record.id }, data: { data: { status: "paid" } } }),
+    );
     expect(await executeAction(orgId, outcome.actionId, { shadow: false, workflowId })).toBe("conflict");
     expect(await readStatus(record.id)).toBe("paid");
   });
@@ -177,7 +249,9 @@ describe("governance runtime", () => {
     const second = await newRecord({ status: "received" });
     const other = await propose(second.id, { amount: 50 });
     await executeAction(orgId, other.actionId, { shadow: false, workflowId });
-    await withScope({ orgId }, (tx) => tx.businessRecord.update({ where: { id: second.id }, data: { data: { status: "edited by hand" } } }));
+    await withScope({ orgId }, (tx) =>
+      tx.businessRecord.update({ where: { id: second.id }, data: { data: { status: "edited by hand" } } }),
+    );
     expect(await rollbackAction(orgId, other.actionId, actor)).toBe("conflict");
     expect(await readStatus(second.id)).toBe("edited by hand");
   });
@@ -188,7 +262,9 @@ describe("governance runtime", () => {
     const timeout = POLICY.approval.timeout;
     expect((await handleApprovalTimeout(orgId, outcome.approvalId!, timeout)).kind).toBe("escalated");
     // After escalation only owners may decide.
-    await expect(decideApproval(approverFor(people.approverB), { approvalId: outcome.approvalId!, approve: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      decideApproval(approverFor(people.approverB), { approvalId: outcome.approvalId!, approve: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await handleApprovalTimeout(orgId, outcome.approvalId!, timeout)).kind).toBe("expired");
     expect(await executeAction(orgId, outcome.actionId, { shadow: false, workflowId })).toBe("not_approved");
   });
@@ -197,7 +273,10 @@ describe("governance runtime", () => {
     const record = await newRecord({ status: "received" });
     const outcome = await propose(record.id, { amount: 500 });
     await decideApproval(approverFor(people.approverB), { approvalId: outcome.approvalId!, approve: true });
-    expect(await handleApprovalTimeout(orgId, outcome.approvalId!, POLICY.approval.timeout)).toEqual({ kind: "already", status: "approved" });
+    expect(await handleApprovalTimeout(orgId, outcome.approvalId!, POLICY.approval.timeout)).toEqual({
+      kind: "already",
+      status: "approved",
+    });
   });
 
   it("checks the kill switch again right before executing", async () => {
@@ -217,12 +296,18 @@ describe("governance runtime", () => {
     const record = await newRecord({ status: "received" });
     const auto = await propose(record.id, { amount: 50 });
     const pending = await propose(record.id, { amount: 500 });
-    const actor = { orgId, userId: people.admin.id, actor: { type: "human" as const, id: people.admin.id, label: null } };
+    const actor = {
+      orgId,
+      userId: people.admin.id,
+      actor: { type: "human" as const, id: people.admin.id, label: null },
+    };
     await pauseAutomation(actor, workflowId);
     try {
       expect(await executeAction(orgId, auto.actionId, { shadow: false, workflowId })).toBe("not_approved");
       expect(await readStatus(record.id)).toBe("received");
-      const request = await withScope({ orgId }, (tx) => tx.approvalRequest.findUniqueOrThrow({ where: { id: pending.approvalId! } }));
+      const request = await withScope({ orgId }, (tx) =>
+        tx.approvalRequest.findUniqueOrThrow({ where: { id: pending.approvalId! } }),
+      );
       expect(request.status).toBe("cancelled");
       const action = await withScope({ orgId }, (tx) => tx.action.findUniqueOrThrow({ where: { id: auto.actionId } }));
       expect(action.status).toBe("cancelled");
@@ -248,12 +333,30 @@ describe("governance runtime", () => {
 
   it("caps the actions one run may propose", async () => {
     const record = await newRecord({ status: "received" });
-    const run = await startRun({ orgId, workflowId, versionId: "v", triggerEvent: "t", triggerKey: uniqueEmail("cap"), entityKey: null, input: {} });
+    const run = await startRun({
+      orgId,
+      workflowId,
+      versionId: "v",
+      triggerEvent: "t",
+      triggerKey: uniqueEmail("cap"),
+      entityKey: null,
+      input: {},
+    });
     const make = () =>
       withScope({ orgId }, async (tx) =>
-        proposeAction(tx, { orgId, runId: run.runId, live: await loadLivePolicy(tx, orgId, workflowId), requesterId: null }, {
-          kind: "field_write", recordType: "invoice", recordId: record.id, field: "status", newValue: "x", reason: "loop", confidence: 0.99,
-        }),
+        proposeAction(
+          tx,
+          { orgId, runId: run.runId, live: await loadLivePolicy(tx, orgId, workflowId), requesterId: null },
+          {
+            kind: "field_write",
+            recordType: "invoice",
+            recordId: record.id,
+            field: "status",
+            newValue: "x",
+            reason: "loop",
+            confidence: 0.99,
+          },
+        ),
       );
     for (let i = 0; i < 5; i++) await make();
     await expect(make()).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });

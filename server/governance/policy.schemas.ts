@@ -28,12 +28,25 @@ export const DEFAULT_PROTECTED_FIELDS = [
 export const WORKFLOW_MODES = ["off", "shadow", "suggest", "auto"] as const;
 export const ZWorkflowMode = z.enum(WORKFLOW_MODES);
 
-export const SUPPRESSION_LISTS = ["opt_out", "customers", "open_opportunities", "strategic_accounts", "competitors"] as const;
+export const SUPPRESSION_LISTS = [
+  "opt_out",
+  "customers",
+  "open_opportunities",
+  "strategic_accounts",
+  "competitors",
+] as const;
 
 /** Kinds of action the suppression lists guard (checked before anything reaches a person). */
 export const SUPPRESSED_KINDS = ["outbound_message", "routing_change", "enrolment"] as const;
 
-export const ACTION_KINDS = ["field_write", "create_record", "outbound_message", "routing_change", "enrolment", "payment_release"] as const;
+export const ACTION_KINDS = [
+  "field_write",
+  "create_record",
+  "outbound_message",
+  "routing_change",
+  "enrolment",
+  "payment_release",
+] as const;
 
 export const ZApprovalPolicy = z
   .object({
@@ -55,7 +68,10 @@ export const ZApprovalPolicy = z
         /** Above this, blocked outright. */
         blockAbove: z.number().nonnegative().nullable().default(null),
       })
-      .refine((a) => a.approveAbove <= a.twoPersonAbove, "two-person threshold must be at least the approval threshold"),
+      .refine(
+        (a) => a.approveAbove <= a.twoPersonAbove,
+        "two-person threshold must be at least the approval threshold",
+      ),
     /** Action kinds that always need approval (e.g. payment_release). */
     alwaysApprove: z.array(z.enum(ACTION_KINDS)).default([]),
     /** Account flags (strategic, vip, named_account, ...) that send an action to review. */
@@ -65,9 +81,15 @@ export const ZApprovalPolicy = z
     /** Approval wait: how long, what happens when nobody decides, how far it may escalate. */
     timeout: z
       .object({
-        hours: z.number().positive().max(24 * 30),
+        hours: z
+          .number()
+          .positive()
+          .max(24 * 30),
         onTimeout: z.enum(["escalate", "reject"]).default("escalate"),
-        escalation: z.array(z.object({ roles: z.array(z.enum(["owner", "admin", "approver"])).min(1) })).max(3).default([]),
+        escalation: z
+          .array(z.object({ roles: z.array(z.enum(["owner", "admin", "approver"])).min(1) }))
+          .max(3)
+          .default([]),
       })
       .default({ hours: 24, onTimeout: "escalate", escalation: [{ roles: ["admin", "owner"] }] }),
     maxActionsPerRun: z.number().int().positive().max(1000).default(20),

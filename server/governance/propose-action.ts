@@ -28,18 +28,28 @@ export async function proposeAction(
   raw: unknown,
 ): Promise<ProposalOutcome> {
   const parsed = ZProposedAction.omit({ currentValue: true }).safeParse(raw);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", `The proposed action is invalid: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new AppError("BAD_REQUEST", `The proposed action is invalid: ${parsed.error.issues[0]?.message}`);
   const proposal = parsed.data;
   const count = await tx.action.count({ where: { runId: ctx.runId } });
   if (count >= ctx.live.policy.approval.maxActionsPerRun) {
-    throw new AppError("PRECONDITION_FAILED", `A run may propose at most ${ctx.live.policy.approval.maxActionsPerRun} actions.`);
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `A run may propose at most ${ctx.live.policy.approval.maxActionsPerRun} actions.`,
+    );
   }
 
   const ref = { orgId: ctx.orgId, recordType: proposal.recordType, recordId: proposal.recordId, field: proposal.field };
   const currentValue = await connectorFor(proposal.recordType, false).read(tx, ref);
   const gate = decideAction(ctx.live.policy, { ...proposal, currentValue });
   const approvals = gate.shadow ? 0 : requiredApprovals(gate.decision);
-  const status = gate.shadow ? "proposed" : gate.decision === "block" ? "blocked" : approvals > 0 ? "pending_approval" : "approved";
+  const status = gate.shadow
+    ? "proposed"
+    : gate.decision === "block"
+      ? "blocked"
+      : approvals > 0
+        ? "pending_approval"
+        : "approved";
 
   const action = await tx.action.create({
     data: {

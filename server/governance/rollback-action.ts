@@ -9,7 +9,11 @@ import { sameJsonValue } from "./json-equal";
  * Applies the compensating change for an executed action: the value before it, written the same
  * way, and only if nobody changed the field since (otherwise a conflict is reported).
  */
-export async function rollbackAction(orgId: string, actionId: string, actor: AuditActor): Promise<"rolled_back" | "conflict"> {
+export async function rollbackAction(
+  orgId: string,
+  actionId: string,
+  actor: AuditActor,
+): Promise<"rolled_back" | "conflict"> {
   return withScope({ orgId }, async (tx) => {
     const execution = await tx.actionExecution.findFirst({ where: { actionId, orgId } });
     if (!execution) throw new AppError("NOT_FOUND", "That action was never executed.");

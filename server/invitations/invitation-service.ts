@@ -33,7 +33,10 @@ export async function listInvitations(tx: Tx, orgId: string) {
 }
 
 /** Creates the invitation and mails its single-use link. Only the token's hash is stored. */
-export async function createInvitation(ctx: OrgActorContext & { orgName: string }, input: z.infer<typeof ZCreateInvitationRequest>) {
+export async function createInvitation(
+  ctx: OrgActorContext & { orgName: string },
+  input: z.infer<typeof ZCreateInvitationRequest>,
+) {
   const token = randomToken();
   const result = await withScope({ orgId: ctx.orgId, userId: ctx.actorUserId }, async (tx) => {
     if (!canGrantRole(ctx.actorRole, input.role)) {
@@ -53,7 +56,8 @@ export async function createInvitation(ctx: OrgActorContext & { orgName: string 
     const pending = await tx.invitation.findFirst({
       where: { orgId: ctx.orgId, email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     });
-    if (pending) throw new AppError("CONFLICT", `${input.email} already has a pending invitation. Revoke it to send a new one.`);
+    if (pending)
+      throw new AppError("CONFLICT", `${input.email} already has a pending invitation. Revoke it to send a new one.`);
     const invitation = await tx.invitation.create({
       data: {
         orgId: ctx.orgId,
@@ -130,7 +134,8 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
   const actor: AuditActor = { type: "human", id: user.id, label: user.email };
   const outcome = await withScope({ inviteTokenHash: tokenHash, userId: user.id }, async (tx) => {
     const invitation = await tx.invitation.findUnique({ where: { tokenHash }, include: { org: true } });
-    if (!invitation) return { ok: false as const, code: "NOT_FOUND" as const, reason: "This invitation link is not valid." };
+    if (!invitation)
+      return { ok: false as const, code: "NOT_FOUND" as const, reason: "This invitation link is not valid." };
     await enterOrg(tx, invitation.orgId);
     const refuse = async (code: "CONFLICT" | "FORBIDDEN", reason: string) => {
       await appendAudit(tx, {
@@ -180,4 +185,3 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
   if (!outcome.ok) throw new AppError(outcome.code, outcome.reason);
   return outcome.value;
 }
-

@@ -12,7 +12,9 @@ describe("refuseMemberChange", () => {
   });
 
   it("allows demoting an owner when another owner remains", () => {
-    expect(refuseMemberChange({ kind: "role", actorRole: "owner", from: "owner", to: "admin", ownerCount: 2 })).toBeNull();
+    expect(
+      refuseMemberChange({ kind: "role", actorRole: "owner", from: "owner", to: "admin", ownerCount: 2 }),
+    ).toBeNull();
   });
 
   it("refuses an admin making anyone (themselves included) owner", () => {
@@ -22,17 +24,24 @@ describe("refuseMemberChange", () => {
   });
 
   it("refuses an admin touching an owner", () => {
-    expect(refuseMemberChange({ kind: "remove", actorRole: "admin", from: "owner", ownerCount: 2 })).toMatch(/above yours/);
+    expect(refuseMemberChange({ kind: "remove", actorRole: "admin", from: "owner", ownerCount: 2 })).toMatch(
+      /above yours/,
+    );
   });
 
   it("lets an admin change specialist roles", () => {
-    expect(refuseMemberChange({ kind: "role", actorRole: "admin", from: "builder", to: "approver", ownerCount: 1 })).toBeNull();
+    expect(
+      refuseMemberChange({ kind: "role", actorRole: "admin", from: "builder", to: "approver", ownerCount: 1 }),
+    ).toBeNull();
   });
 });
 
 describe("approverScopeFor", () => {
   it("keeps approval scope only for approvers", () => {
-    expect(approverScopeFor("approver", ["finance"], 500)).toEqual({ approvalDomains: ["finance"], approvalLimit: 500 });
+    expect(approverScopeFor("approver", ["finance"], 500)).toEqual({
+      approvalDomains: ["finance"],
+      approvalLimit: 500,
+    });
     expect(approverScopeFor("builder", ["finance"], 500)).toEqual({ approvalDomains: [], approvalLimit: null });
   });
 });

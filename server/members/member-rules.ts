@@ -25,5 +25,7 @@ export function refuseMemberChange(change: MemberChange): string | null {
 
 /** Approval scope only applies to approvers; other roles carry none. */
 export function approverScopeFor(role: Role, domains: string[], limit: number | null) {
-  return role === "approver" ? { approvalDomains: domains, approvalLimit: limit } : { approvalDomains: [], approvalLimit: null };
+  return role === "approver"
+    ? { approvalDomains: domains, approvalLimit: limit }
+    : { approvalDomains: [], approvalLimit: null };
 }

@@ -31,5 +31,7 @@ export const memberRouter = router({
     ),
   remove: orgProcedure("member.remove")
     .input(ZRemoveMemberRequest)
-    .mutation(async ({ ctx, input }) => unwrapGuarded(await ctx.scope((tx) => removeMember(tx, actorContext(ctx), input)))),
+    .mutation(async ({ ctx, input }) =>
+      unwrapGuarded(await ctx.scope((tx) => removeMember(tx, actorContext(ctx), input))),
+    ),
 });

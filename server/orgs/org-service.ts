@@ -61,7 +61,8 @@ export function describeCurrentOrg(membership: ResolvedMembership, twoFactorEnab
     name: org.name,
     role: membership.role,
     requireTwoFactorForPrivileged: org.requireTwoFactorForPrivileged,
-    twoFactorBlocked: org.requireTwoFactorForPrivileged && PRIVILEGED_ROLES.includes(membership.role) && !twoFactorEnabled,
+    twoFactorBlocked:
+      org.requireTwoFactorForPrivileged && PRIVILEGED_ROLES.includes(membership.role) && !twoFactorEnabled,
     approvalDomains: membership.approvalDomains,
     approvalLimit: membership.approvalLimit,
   };

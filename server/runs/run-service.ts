@@ -3,7 +3,9 @@ import type { Prisma } from "../db/generated/client";
 import { withScope } from "../db/tenancy";
 
 export function digest(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value ?? null)).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(value ?? null))
+    .digest("hex");
 }
 
 type StartRun = {
@@ -45,9 +47,17 @@ export type StepRecord = {
 /** Records one step of a run (idempotent on the step name, as durable steps may re-run). */
 export async function recordStep(orgId: string, runId: string, step: StepRecord): Promise<void> {
   const { input, output, name, ...rest } = step;
-  const data = { ...rest, inputDigest: digest(input), output: (output ?? undefined) as Prisma.InputJsonValue | undefined };
+  const data = {
+    ...rest,
+    inputDigest: digest(input),
+    output: (output ?? undefined) as Prisma.InputJsonValue | undefined,
+  };
   await withScope({ orgId }, (tx) =>
-    tx.runStep.upsert({ where: { runId_name: { runId, name } }, create: { orgId, runId, name, ...data }, update: data }),
+    tx.runStep.upsert({
+      where: { runId_name: { runId, name } },
+      create: { orgId, runId, name, ...data },
+      update: data,
+    }),
   );
 }
 

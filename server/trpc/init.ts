@@ -5,10 +5,7 @@ import type { Permission } from "../auth/permissions";
 
 /** How a procedure may be called; every procedure declares one (a test enumerates them). */
 export type Access =
-  | { kind: "public" }
-  | { kind: "authed" }
-  | { kind: "org"; permission: Permission }
-  | { kind: "platformAdmin" };
+  { kind: "public" } | { kind: "authed" } | { kind: "org"; permission: Permission } | { kind: "platformAdmin" };
 
 export type Meta = { access: Access };
 

@@ -92,7 +92,8 @@ export function orgProcedure(permission: Permission, options: OrgOptions = {}) {
       if (needsTwoFactor && !options.allowWithoutTwoFactor) {
         throw new TRPCError({
           code: "FORBIDDEN",
-          message: "This organisation requires two-factor authentication for your role. Enrol it under Account security.",
+          message:
+            "This organisation requires two-factor authentication for your role. Enrol it under Account security.",
         });
       }
       return next({ ctx: { org, membership, scope } });

@@ -6,10 +6,12 @@ import { callerFor } from "../testing/callers";
 import type { Meta } from "./init";
 import { appRouter } from "./root";
 
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>).map(([path, proc]) => ({
-  path,
-  access: (proc._def.meta as Meta | undefined)?.access,
-}));
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>).map(
+  ([path, proc]) => ({
+    path,
+    access: (proc._def.meta as Meta | undefined)?.access,
+  }),
+);
 
 /** Anything reachable without signing in is listed here on purpose. */
 const PUBLIC_PROCEDURES = ["account.signUp", "invitation.preview", "devMail.list"];
@@ -67,7 +69,8 @@ describe("allowed and denied, per role, against the permission matrix", () => {
       if (access?.kind !== "org") continue;
       const code = await codeOf(call(callerFor(members[role], slug), path));
       // Allowed calls get past the guard: at worst their (absent) input is refused.
-      if (can(role, access.permission)) expect(["OK", "BAD_REQUEST", "CONFLICT", "PRECONDITION_FAILED"], path).toContain(code);
+      if (can(role, access.permission))
+        expect(["OK", "BAD_REQUEST", "CONFLICT", "PRECONDITION_FAILED"], path).toContain(code);
       else expect([path, code]).toEqual([path, "FORBIDDEN"]);
     }
   });

@@ -14,14 +14,21 @@ export type WorkflowActor = { orgId: string; userId: string; actor: AuditActor }
 export async function listWorkflows(tx: Tx, orgId: string) {
   return tx.workflow.findMany({
     where: { orgId },
-    include: { versions: { select: { id: true, number: true, status: true, authorId: true, publishedAt: true }, orderBy: { number: "desc" } } },
+    include: {
+      versions: {
+        select: { id: true, number: true, status: true, authorId: true, publishedAt: true },
+        orderBy: { number: "desc" },
+      },
+    },
     orderBy: { createdAt: "asc" },
   });
 }
 
 export async function createWorkflow(ctx: WorkflowActor, input: z.infer<typeof ZCreateWorkflowRequest>) {
   return withScope({ orgId: ctx.orgId, userId: ctx.userId }, async (tx) => {
-    const workflow = await tx.workflow.create({ data: { orgId: ctx.orgId, name: input.name, templateKey: input.templateKey } });
+    const workflow = await tx.workflow.create({
+      data: { orgId: ctx.orgId, name: input.name, templateKey: input.templateKey },
+    });
     const version = await tx.workflowVersion.create({
       data: { orgId: ctx.orgId, workflowId: workflow.id, number: 1, policy: input.policy, authorId: ctx.userId },
     });
@@ -46,7 +53,14 @@ export async function createVersion(ctx: WorkflowActor, workflowId: string, poli
     const version = await tx.workflowVersion.create({
       data: { orgId: ctx.orgId, workflowId, number, policy: policy, authorId: ctx.userId },
     });
-    await appendAudit(tx, { orgId: ctx.orgId, actor: ctx.actor, action: "workflow.version_created", targetType: "workflow", targetId: workflowId, data: { number } });
+    await appendAudit(tx, {
+      orgId: ctx.orgId,
+      actor: ctx.actor,
+      action: "workflow.version_created",
+      targetType: "workflow",
+      targetId: workflowId,
+      data: { number },
+    });
     return { versionId: version.id, number };
   });
 }
@@ -56,10 +70,17 @@ export async function publishVersion(ctx: WorkflowActor, versionId: string) {
   return withScope({ orgId: ctx.orgId, userId: ctx.userId }, async (tx) => {
     const version = await tx.workflowVersion.findFirst({ where: { id: versionId, orgId: ctx.orgId } });
     if (!version) throw new AppError("NOT_FOUND", "That version was not found.");
-    if (version.authorId === ctx.userId) throw new AppError("FORBIDDEN", "A second person must publish a version you wrote.");
+    if (version.authorId === ctx.userId)
+      throw new AppError("FORBIDDEN", "A second person must publish a version you wrote.");
     if (version.status !== "draft") throw new AppError("CONFLICT", `That version is already ${version.status}.`);
-    await tx.workflowVersion.updateMany({ where: { workflowId: version.workflowId, status: "published" }, data: { status: "archived" } });
-    await tx.workflowVersion.update({ where: { id: versionId }, data: { status: "published", publishedAt: new Date(), publishedById: ctx.userId } });
+    await tx.workflowVersion.updateMany({
+      where: { workflowId: version.workflowId, status: "published" },
+      data: { status: "archived" },
+    });
+    await tx.workflowVersion.update({
+      where: { id: versionId },
+      data: { status: "published", publishedAt: new Date(), publishedById: ctx.userId },
+    });
     await appendAudit(tx, {
       orgId: ctx.orgId,
       actor: ctx.actor,
@@ -77,7 +98,14 @@ export async function setWorkflowMode(ctx: WorkflowActor, workflowId: string, mo
     const workflow = await tx.workflow.findFirst({ where: { id: workflowId, orgId: ctx.orgId } });
     if (!workflow) throw new AppError("NOT_FOUND", "That workflow was not found.");
     await tx.workflow.update({ where: { id: workflowId }, data: { mode } });
-    await appendAudit(tx, { orgId: ctx.orgId, actor: ctx.actor, action: "workflow.mode_changed", targetType: "workflow", targetId: workflowId, data: { from: workflow.mode, to: mode } });
+    await appendAudit(tx, {
+      orgId: ctx.orgId,
+      actor: ctx.actor,
+      action: "workflow.mode_changed",
+      targetType: "workflow",
+      targetId: workflowId,
+      data: { from: workflow.mode, to: mode },
+    });
     return { workflowId, mode };
   });
 }
@@ -92,7 +120,10 @@ export async function pauseAutomation(ctx: WorkflowActor, workflowId?: string) {
   await withScope({ orgId: ctx.orgId, userId: ctx.userId }, async (tx) => {
     const now = new Date();
     if (workflowId) {
-      const updated = await tx.workflow.updateMany({ where: { id: workflowId, orgId: ctx.orgId }, data: { pausedAt: now } });
+      const updated = await tx.workflow.updateMany({
+        where: { id: workflowId, orgId: ctx.orgId },
+        data: { pausedAt: now },
+      });
       if (updated.count === 0) throw new AppError("NOT_FOUND", "That workflow was not found.");
     } else {
       await tx.organization.update({ where: { id: ctx.orgId }, data: { automationPausedAt: now } });
@@ -102,10 +133,23 @@ export async function pauseAutomation(ctx: WorkflowActor, workflowId?: string) {
       select: { id: true },
     });
     const runIds = runs.map((r) => r.id);
-    await tx.approvalRequest.updateMany({ where: { status: "pending", action: { runId: { in: runIds } } }, data: { status: "cancelled" } });
-    await tx.action.updateMany({ where: { runId: { in: runIds }, status: { in: ["pending_approval", "approved", "proposed"] } }, data: { status: "cancelled" } });
+    await tx.approvalRequest.updateMany({
+      where: { status: "pending", action: { runId: { in: runIds } } },
+      data: { status: "cancelled" },
+    });
+    await tx.action.updateMany({
+      where: { runId: { in: runIds }, status: { in: ["pending_approval", "approved", "proposed"] } },
+      data: { status: "cancelled" },
+    });
     await tx.run.updateMany({ where: { id: { in: runIds } }, data: { status: "cancelled", finishedAt: now } });
-    await appendAudit(tx, { orgId: ctx.orgId, actor: ctx.actor, action: "workflow.paused", targetType: scope, targetId: workflowId ?? ctx.orgId, data: { scope } });
+    await appendAudit(tx, {
+      orgId: ctx.orgId,
+      actor: ctx.actor,
+      action: "workflow.paused",
+      targetType: scope,
+      targetId: workflowId ?? ctx.orgId,
+      data: { scope },
+    });
   });
   await sendAfterCommit([
     workflowId
@@ -118,7 +162,10 @@ export async function resumeAutomation(ctx: WorkflowActor, workflowId?: string) 
   const scope = workflowId ? "workflow" : "organization";
   const held = await withScope({ orgId: ctx.orgId, userId: ctx.userId }, async (tx) => {
     if (workflowId) {
-      const updated = await tx.workflow.updateMany({ where: { id: workflowId, orgId: ctx.orgId }, data: { pausedAt: null } });
+      const updated = await tx.workflow.updateMany({
+        where: { id: workflowId, orgId: ctx.orgId },
+        data: { pausedAt: null },
+      });
       if (updated.count === 0) throw new AppError("NOT_FOUND", "That workflow was not found.");
     } else {
       await tx.organization.update({ where: { id: ctx.orgId }, data: { automationPausedAt: null } });
@@ -128,7 +175,14 @@ export async function resumeAutomation(ctx: WorkflowActor, workflowId?: string) 
       orderBy: { createdAt: "asc" },
     });
     await tx.heldTrigger.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { replayedAt: new Date() } });
-    await appendAudit(tx, { orgId: ctx.orgId, actor: ctx.actor, action: "workflow.resumed", targetType: scope, targetId: workflowId ?? ctx.orgId, data: { scope, replayed: rows.length } });
+    await appendAudit(tx, {
+      orgId: ctx.orgId,
+      actor: ctx.actor,
+      action: "workflow.resumed",
+      targetType: scope,
+      targetId: workflowId ?? ctx.orgId,
+      data: { scope, replayed: rows.length },
+    });
     return rows.map((r) => r.event as { name: string; data: Record<string, unknown> });
   });
   await sendAfterCommit(held);
@@ -136,6 +190,12 @@ export async function resumeAutomation(ctx: WorkflowActor, workflowId?: string) 
 }
 
 /** Keeps a trigger that arrived while paused, so resuming replays it. */
-export async function holdTrigger(orgId: string, workflowId: string, event: { name: string; data: Record<string, unknown> }) {
-  await withScope({ orgId }, (tx) => tx.heldTrigger.create({ data: { orgId, workflowId, event: event as Prisma.InputJsonObject } }));
+export async function holdTrigger(
+  orgId: string,
+  workflowId: string,
+  event: { name: string; data: Record<string, unknown> },
+) {
+  await withScope({ orgId }, (tx) =>
+    tx.heldTrigger.create({ data: { orgId, workflowId, event: event as Prisma.InputJsonObject } }),
+  );
 }
