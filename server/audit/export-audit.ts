@@ -1,4 +1,5 @@
 import type { Tx } from "../db/tenancy";
+import { presentAuditEntry } from "./list-audit";
 
 export const AUDIT_EXPORT_LIMIT = 50_000;
 
@@ -12,23 +13,10 @@ export async function exportAudit(
 ): Promise<{ filename: string; content: string; entries: number }> {
   const rows = await tx.auditEntry.findMany({ where: { orgId }, orderBy: { seq: "asc" }, take: AUDIT_EXPORT_LIMIT });
   const content = rows
-    .map((r) =>
-      JSON.stringify({
-        seq: r.seq,
-        createdAt: r.createdAt.toISOString(),
-        actorType: r.actorType,
-        actorId: r.actorId,
-        actorLabel: r.actorLabel,
-        action: r.action,
-        targetType: r.targetType,
-        targetId: r.targetId,
-        outcome: r.outcome,
-        data: r.data,
-        ip: r.ip,
-        prevHash: r.prevHash,
-        hash: r.hash,
-      }),
-    )
+    .map((r) => {
+      const { id: _id, ...entry } = presentAuditEntry(r);
+      return JSON.stringify({ ...entry, createdAt: entry.createdAt.toISOString() });
+    })
     .join("\n");
   const day = new Date().toISOString().slice(0, 10);
   return { filename: `audit-${day}.jsonl`, content: content ? `${content}\n` : "", entries: rows.length };
