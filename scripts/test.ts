@@ -2,6 +2,7 @@
  * `npm test`: everything CI runs, in order, failing fast. Starts one throwaway PostgreSQL
  * (migrated, drift-checked) shared by the integration tests and the e2e server.
  *   --only <step>   run one step: typecheck | lint | unit | build | e2e
+ *   --only <step> -- <args>   pass args to that step's tool, e.g. `--only unit -- server/records`
  */
 import { spawn } from "node:child_process";
 import { startTestDatabase } from "./lib/test-database";
@@ -26,7 +27,12 @@ function run(step: Step, env: NodeJS.ProcessEnv): Promise<number> {
 async function main() {
   const onlyIndex = process.argv.indexOf("--only");
   const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
-  const steps = only ? STEPS.filter((s) => s.name === only) : STEPS;
+  const extraIndex = process.argv.indexOf("--", onlyIndex);
+  const extra = only && extraIndex > onlyIndex ? process.argv.slice(extraIndex + 1) : [];
+  const steps = (only ? STEPS.filter((s) => s.name === only) : STEPS).map((s) => ({
+    ...s,
+    args: [...s.args, ...extra],
+  }));
   if (steps.length === 0) throw new Error(`unknown step ${only}; use one of ${STEPS.map((s) => s.name).join(", ")}`);
 
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SKIP_ENV_VALIDATION: undefined };
