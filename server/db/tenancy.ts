@@ -12,6 +12,10 @@ export type DbScope = {
   userId?: string;
   /** Lets an invitation be read by its token before the reader belongs to the organisation. */
   inviteTokenHash?: string;
+  /** Lets public intake read its endpoint by id or form key before it knows the organisation. */
+  intakeKey?: string;
+  /** Lets an API key be read by its hash before the caller's organisation is known. */
+  apiKeyHash?: string;
   /** Lets the platform audit chain (events that belong to no organisation) be read and appended. */
   platformAudit?: boolean;
 };
@@ -28,7 +32,9 @@ export async function withScope<T>(scope: DbScope, fn: (tx: Tx) => Promise<T>): 
         set_config('app.org_id', ${scope.orgId ?? ""}, true),
         set_config('app.user_id', ${scope.userId ?? ""}, true),
         set_config('app.invite_token_hash', ${scope.inviteTokenHash ?? ""}, true),
-        set_config('app.platform_audit', ${scope.platformAudit ? "on" : ""}, true)`;
+        set_config('app.platform_audit', ${scope.platformAudit ? "on" : ""}, true),
+        set_config('app.intake_key', ${scope.intakeKey ?? ""}, true),
+        set_config('app.api_key_hash', ${scope.apiKeyHash ?? ""}, true)`;
       return fn(tx);
     },
     { maxWait: 10_000, timeout: 20_000 },
