@@ -21,6 +21,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "approval.decide": "Approve or reject actions within your scope",
   "record.read": "See records",
   "record.write": "Edit records",
+  "intake.manage": "Manage intake: webhook secrets, API keys, forms",
   "governance.edit": "Edit policies, thresholds and field ownership",
   "governance.killSwitch": "Use the kill switch",
   "action.rollback": "Roll back automated changes",

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   "approval.decide",
   "record.read",
   "record.write",
+  "intake.manage",
   "governance.edit",
   "governance.killSwitch",
   "action.rollback",
@@ -40,8 +41,19 @@ const ALL = PERMISSIONS;
 export const ROLE_PERMISSIONS = {
   owner: ALL,
   admin: ALL.filter((p) => p !== "org.security" && p !== "billing.manage"),
-  builder: ["org.read", "workflow.read", "workflow.edit", "run.read", "record.read", "roi.read", "approval.read"],
-  approver: ["org.read", "approval.read", "approval.decide", "record.read", "workflow.read"],
+  builder: [
+    "org.read",
+    "workflow.read",
+    "workflow.edit",
+    "run.read",
+    "record.read",
+    "intake.manage",
+    "roi.read",
+    "approval.read",
+  ],
+  // Approvers and operators also do the work by hand in the systems of record (the human outcomes
+  // shadow mode compares with).
+  approver: ["org.read", "approval.read", "approval.decide", "record.read", "record.write", "workflow.read"],
   operator: [
     "org.read",
     "workflow.read",
@@ -49,6 +61,7 @@ export const ROLE_PERMISSIONS = {
     "run.read",
     "run.cancel",
     "record.read",
+    "record.write",
     "governance.killSwitch",
     "action.rollback",
     "roi.read",
