@@ -33,3 +33,37 @@ export const workflowPaused = eventType("workflow/paused", {
 export const orgAutomationPaused = eventType("org/automation.paused", {
   schema: z.object({ orgId: z.string() }),
 });
+
+/** The four templates; each has its own trigger event (below) and function (inngest/functions). */
+export const TEMPLATE_KEYS = ["lead_routing", "support_triage", "ap_invoice_matching", "content_distribution"] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+/**
+ * An intake item accepted for a template workflow. The payload stays in IntakeItem (validated at
+ * intake, attachments kept); the event carries its id, so events stay small and nothing is lost.
+ */
+const ZIntakeItemReceived = z.object({
+  orgId: z.string(),
+  workflowId: z.string(),
+  intakeItemId: z.string(),
+  /** The item's source id: one run per key and workflow. */
+  triggerKey: z.string().min(1).max(200),
+  /** The person who submitted it by hand (upload, form in the app), if any. */
+  requesterId: z.string().nullable(),
+});
+
+export const leadReceived = eventType("lead/received", { schema: ZIntakeItemReceived });
+export const ticketReceived = eventType("ticket/received", { schema: ZIntakeItemReceived });
+export const invoiceReceived = eventType("invoice/received", { schema: ZIntakeItemReceived });
+export const articlePublished = eventType("article/published", { schema: ZIntakeItemReceived });
+export const mentionReceived = eventType("mention/received", { schema: ZIntakeItemReceived });
+
+/** Which event an intake item of each kind starts. */
+export const INTAKE_EVENTS = {
+  lead: leadReceived,
+  ticket: ticketReceived,
+  invoice: invoiceReceived,
+  article: articlePublished,
+  mention: mentionReceived,
+} as const;
+export type IntakeKind = keyof typeof INTAKE_EVENTS;
