@@ -4,15 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { errorMessage } from "@/components/lib/trpc-errors";
 import { useOrg } from "@/components/shell/org-context";
-import { RequirePermission } from "@/components/shell/require-permission";
 import { useTRPC } from "@/components/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { PageHeader } from "@/components/ui/page-header";
 import { Spinner } from "@/components/ui/spinner";
 
-function TwoFactorRequirement() {
+export function TwoFactorRequirement() {
   const org = useOrg();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -86,14 +84,5 @@ function TwoFactorRequirement() {
         </Alert>
       ) : null}
     </Card>
-  );
-}
-
-export function SecuritySettings() {
-  return (
-    <RequirePermission permission="org.security" area="Settings">
-      <PageHeader title="Settings" description="Security requirements for everyone in this organisation." />
-      <TwoFactorRequirement />
-    </RequirePermission>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { SecuritySettings } from "@/components/settings/security-settings";
+import { SettingsHub } from "@/components/settings/settings-hub";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default function SettingsPage() {
-  return <SecuritySettings />;
+  return <SettingsHub />;
 }
