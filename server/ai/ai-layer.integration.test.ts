@@ -1,9 +1,11 @@
 import { MockLanguageModelV4 } from "ai/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMember, createOrgWithOwner, createUser, uniqueEmail } from "../../prisma/factories";
+import { financePolicy } from "../../prisma/factories/governance";
 import { withScope } from "../db/tenancy";
 import { auditEntries } from "../testing/integration";
 import { callerFor, withAdminClient } from "../testing/callers";
+import { createWorkflow } from "../workflows/workflow-service";
 import { runOrgTask } from "./ai-service";
 
 type Person = { id: string; email: string };
@@ -23,6 +25,14 @@ function reply(json: unknown) {
     },
     warnings: [],
   };
+}
+
+async function workflowIn(orgId: string, name: string): Promise<string> {
+  const created = await createWorkflow(
+    { orgId, userId: owner.id, actor: { type: "human", id: owner.id, label: owner.email } },
+    { name, templateKey: "support-triage", policy: financePolicy() },
+  );
+  return created.workflowId;
 }
 
 beforeAll(async () => {
@@ -143,13 +153,15 @@ describe("learning from reviewer corrections", () => {
 describe("budgets", () => {
   it("a call that would exceed the budget is not made, goes to review, and alerts the owner once", async () => {
     const budgetOrg = await createOrgWithOwner(owner, "Budget Org");
-    await callerFor(owner, budgetOrg.slug).ai.setBudget({ workflowId: "wf-1", period: "day", maxTokens: 1000 });
+    const wf1 = await workflowIn(budgetOrg.id, "Triage one");
+    const wf2 = await workflowIn(budgetOrg.id, "Triage two");
+    await callerFor(owner, budgetOrg.slug).ai.setBudget({ workflowId: wf1, period: "day", maxTokens: 1000 });
     const model = new MockLanguageModelV4({
       provider: "openai.chat",
       modelId: "gpt-4o-mini",
       doGenerate: reply({ label: "billing", confidence: 0.9, rationale: "invoice" }),
     });
-    const ctx = { orgId: budgetOrg.id, workflowId: "wf-1", model };
+    const ctx = { orgId: budgetOrg.id, workflowId: wf1, model };
     const request = { kind: "classify" as const, task: "support.category", text: "Please resend the invoice." };
 
     const first = await runOrgTask(ctx, request);
@@ -163,8 +175,8 @@ describe("budgets", () => {
     expect(fourth.status).toBe("needs_review");
     expect(model.doGenerateCalls).toHaveLength(2);
 
-    // Other workflows are not capped by wf-1's budget.
-    expect((await runOrgTask({ ...ctx, workflowId: "wf-2" }, request)).status).toBe("ok");
+    // Other workflows are not capped by the first one's budget.
+    expect((await runOrgTask({ ...ctx, workflowId: wf2 }, request)).status).toBe("ok");
 
     const alerts = await auditEntries({ chainKey: budgetOrg.id, action: "ai.budget_exceeded" });
     expect(alerts).toHaveLength(1);

@@ -8,15 +8,22 @@ import { costUsd } from "./providers/pricing";
 import { isExternal, resolveModel, type ProviderConfig } from "./providers/resolve-model";
 import { redact, restore, type RedactionMap } from "./redaction";
 import type { TaskResult } from "./tasks/execute-task";
-import { runTask, type AiOutput, type AiRequest } from "./tasks/task-functions";
+import { defaultPromptVersion, runTask, type AiOutput, type AiRequest } from "./tasks/task-functions";
 
 export type OrgAiContext = {
   orgId: string;
   workflowId?: string | null;
   /** Pinned by the workflow version that runs this step. */
   promptVersion?: string;
-  /** Replaces the organisation's configured model (tests, evaluation). */
+  /** The workflow version's own instructions for this task, replacing the task's default. */
+  instructions?: string;
+  /** Replaces the organisation's configured model and settings (tests). */
   model?: LanguageModelV4;
+  /**
+   * Turns the organisation's saved provider settings (key decrypted) into a model; `resolveModel`
+   * unless a test puts a double at the remote edge.
+   */
+  connect?: (config: ProviderConfig) => LanguageModelV4;
   now?: Date;
 };
 
@@ -64,7 +71,7 @@ function redactRequest(request: AiRequest, map: RedactionMap): AiRequest {
 export async function runOrgTask(ctx: OrgAiContext, request: AiRequest): Promise<TaskResult<AiOutput>> {
   const now = ctx.now ?? new Date();
   const config = ctx.model ? { provider: "embedded" as const, redactPii: true } : await loadProviderConfig(ctx.orgId);
-  const model = ctx.model ?? resolveModel(config);
+  const model = ctx.model ?? (ctx.connect ?? resolveModel)(config);
   const external = ctx.model ? ctx.model.provider !== "handrail-embedded" : isExternal(config);
   const task = requestTask(request);
 
@@ -104,7 +111,7 @@ export async function runOrgTask(ctx: OrgAiContext, request: AiRequest): Promise
       detail: `Not called: this would exceed the ${verdict.detail}.`,
       modelId: model.modelId,
       provider: model.provider,
-      promptVersion: ctx.promptVersion ?? task,
+      promptVersion: ctx.promptVersion ?? defaultPromptVersion(request),
       tokens: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
       costUsd: 0,
       latencyMs: 0,
@@ -120,6 +127,7 @@ export async function runOrgTask(ctx: OrgAiContext, request: AiRequest): Promise
     {
       model,
       promptVersion: ctx.promptVersion,
+      instructions: ctx.instructions,
       examples: external
         ? []
         : examples.map((e) => ({ text: e.text, label: e.label, fields: e.fields as Record<string, unknown> | null })),

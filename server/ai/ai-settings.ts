@@ -31,8 +31,8 @@ export async function updateAiSettings(
   const keyChanged = input.apiKey !== undefined;
   const data = {
     provider: input.provider,
-    model: input.model ?? null,
-    baseUrl: input.baseUrl ?? null,
+    model: input.model || null,
+    baseUrl: input.baseUrl || null,
     ...(input.redactPii !== undefined ? { redactPii: input.redactPii } : {}),
     ...(keyChanged ? { apiKeyCiphertext: input.apiKey ? encryptSecret(input.apiKey) : null } : {}),
   };

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { appendAudit } from "../audit/append-audit";
 import { router } from "../trpc/init";
 import { orgProcedure } from "../trpc/procedures";
 import { addExample, getAiSettings, testConnection, updateAiSettings } from "./ai-settings";
 import { loadProviderConfig } from "./ai-service";
+import { budgetOverview, removeBudget, setBudget } from "./budget-service";
 import {
   ZAddExampleRequest,
   ZAiSettingsView,
-  ZBudgetView,
+  ZBudgetOverview,
+  ZRemoveBudgetRequest,
   ZSetBudgetRequest,
   ZTestConnectionResponse,
   ZUpdateAiSettingsRequest,
@@ -25,54 +26,26 @@ export const aiRouter = router({
       ctx.scope((tx) => updateAiSettings(tx, { orgId: ctx.org.id, actor: ctx.actor, input })),
     ),
 
+  /** Calls the saved provider once; its error comes back as a message, never as a thrown error. */
   testConnection: orgProcedure("ai.settings")
     .output(ZTestConnectionResponse)
     .mutation(async ({ ctx }) => testConnection(await loadProviderConfig(ctx.org.id))),
 
+  /** Budgets with current-period usage, the organisation's totals, and the workflows a budget can name. */
   budgets: orgProcedure("ai.settings")
-    .output(z.array(ZBudgetView))
-    .query(({ ctx }) =>
-      ctx.scope(async (tx) => {
-        const rows = await tx.aiBudget.findMany({ where: { orgId: ctx.org.id }, orderBy: { createdAt: "asc" } });
-        return rows.map((b) => ({
-          id: b.id,
-          workflowId: b.workflowId,
-          period: b.period,
-          maxTokens: b.maxTokens,
-          maxCostUsd: b.maxCostUsd === null ? null : Number(b.maxCostUsd),
-        }));
-      }),
-    ),
+    .output(ZBudgetOverview)
+    .query(({ ctx }) => ctx.scope((tx) => budgetOverview(tx, ctx.org.id))),
 
   setBudget: orgProcedure("ai.settings")
     .input(ZSetBudgetRequest)
     .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => ctx.scope((tx) => setBudget(tx, { orgId: ctx.org.id, actor: ctx.actor, input }))),
+
+  removeBudget: orgProcedure("ai.settings")
+    .input(ZRemoveBudgetRequest)
+    .output(z.void())
     .mutation(({ ctx, input }) =>
-      ctx.scope(async (tx) => {
-        const existing = await tx.aiBudget.findFirst({
-          where: { orgId: ctx.org.id, workflowId: input.workflowId, period: input.period },
-        });
-        const data = { maxTokens: input.maxTokens, maxCostUsd: input.maxCostUsd };
-        const row = existing
-          ? await tx.aiBudget.update({ where: { id: existing.id }, data })
-          : await tx.aiBudget.create({
-              data: { orgId: ctx.org.id, workflowId: input.workflowId, period: input.period, ...data },
-            });
-        await appendAudit(tx, {
-          orgId: ctx.org.id,
-          actor: ctx.actor,
-          action: "ai.budget_set",
-          targetType: "AiBudget",
-          targetId: row.id,
-          data: {
-            workflowId: input.workflowId,
-            period: input.period,
-            maxTokens: input.maxTokens,
-            maxCostUsd: input.maxCostUsd,
-          },
-        });
-        return { id: row.id };
-      }),
+      ctx.scope((tx) => removeBudget(tx, { orgId: ctx.org.id, actor: ctx.actor, id: input.id })),
     ),
 
   /** A reviewer corrects a classification or an extraction; later answers on similar text change. */

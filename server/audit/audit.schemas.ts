@@ -64,6 +64,23 @@ export const AUDIT_ACTIONS = {
   "approval.refused": z.object({ reason: z.string() }),
   "approval.escalated": z.object({ level: z.number() }),
   "approval.expired": z.object({ onTimeout: z.string() }),
+  "record.created": z.object({ recordType: z.string(), data: z.unknown() }),
+  "record.updated": z.object({
+    recordType: z.string(),
+    version: z.number(),
+    changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+  }),
+  "record.deleted": z.object({ recordType: z.string(), data: z.unknown() }),
+  "field_contract.updated": z.object({
+    recordType: z.string(),
+    field: z.string(),
+    rule: z.string(),
+    protected: z.boolean(),
+    previous: z.object({ rule: z.string(), protected: z.boolean() }),
+  }),
+  "field_contract.reset": z.object({ recordType: z.string(), fields: z.array(z.string()) }),
+  "suppression.added": z.object({ list: z.string(), values: z.array(z.string()) }),
+  "suppression.removed": z.object({ list: z.string(), values: z.array(z.string()) }),
   "ai.settings_updated": z.object({ provider: z.string(), model: z.string().nullable(), keyChanged: z.boolean() }),
   "ai.budget_exceeded": z.object({ scope: z.string(), period: z.string(), task: z.string() }),
   "ai.budget_set": z.object({
@@ -72,6 +89,7 @@ export const AUDIT_ACTIONS = {
     maxTokens: z.number().nullable(),
     maxCostUsd: z.number().nullable(),
   }),
+  "ai.budget_removed": z.object({ workflowId: z.string().nullable(), period: z.string() }),
   "ai.example_added": z.object({ task: z.string(), label: z.string().nullable() }),
 } as const;
 

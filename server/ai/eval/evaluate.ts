@@ -1,7 +1,11 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { ZClassifyExample, ZExtractExample } from "../data/load-examples";
-import { runTask } from "../tasks/task-functions";
+import type { TaskResult } from "../tasks/execute-task";
+import { runTask, type AiOutput, type AiRequest } from "../tasks/task-functions";
 import { taskDef } from "../tasks/task-registry";
+
+/** Answers one request: a bare model, or an organisation's whole AI setup (see evaluate-for-org.ts). */
+export type TaskRunner = (request: AiRequest) => Promise<TaskResult<AiOutput>>;
 
 export const THRESHOLDS = [0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99];
 const BINS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001];
@@ -66,12 +70,11 @@ export type ExtractionReport = {
 export type EvalReport = ClassificationReport | ExtractionReport;
 
 /** Runs every row through the model via the task functions, exactly as production calls them. */
-export async function evaluateTask(options: {
-  task: string;
-  rows: unknown[];
-  model: LanguageModelV4;
-}): Promise<EvalReport> {
+export async function evaluateTask(
+  options: { task: string; rows: unknown[] } & ({ model: LanguageModelV4 } | { run: TaskRunner }),
+): Promise<EvalReport> {
   const def = taskDef(options.task);
+  const run: TaskRunner = "run" in options ? options.run : (request) => runTask({ model: options.model }, request);
   const scored: Scored[] = [];
   let needsReview = 0;
   if (def.kind === "classify") {
@@ -80,10 +83,7 @@ export async function evaluateTask(options: {
       const parsed = ZClassifyExample.safeParse(raw);
       if (!parsed.success) throw new Error(`line ${i + 1}: expected {"text": "...", "label": "..."}`);
       const row = parsed.data;
-      const result = await runTask(
-        { model: options.model },
-        { kind: "classify", task: def.name, text: row.text, context: row.context },
-      );
+      const result = await run({ kind: "classify", task: def.name, text: row.text, context: row.context });
       const label = result.status === "ok" ? (result.output as { label: string }).label : null;
       if (result.status !== "ok") needsReview += 1;
       const correct = label === row.label;
@@ -111,7 +111,7 @@ export async function evaluateTask(options: {
     const parsed = ZExtractExample.safeParse(raw);
     if (!parsed.success) throw new Error(`line ${i + 1}: expected {"text": "...", "fields": {...}}`);
     const row = parsed.data;
-    const result = await runTask({ model: options.model }, { kind: "extract", task: def.name, text: row.text });
+    const result = await run({ kind: "extract", task: def.name, text: row.text });
     const fields = result.status === "ok" ? (result.output as { fields: Record<string, unknown> }).fields : {};
     if (result.status !== "ok") needsReview += 1;
     let all = result.status === "ok";

@@ -2,18 +2,8 @@ import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
-import { z } from "zod";
 import { createEmbeddedLanguageModel } from "../embedded/embedded-provider";
-
-export const AI_PROVIDER_KINDS = ["embedded", "openai", "anthropic", "openai_compatible"] as const;
-export type AiProviderKind = (typeof AI_PROVIDER_KINDS)[number];
-
-export const DEFAULT_MODELS: Record<AiProviderKind, string> = {
-  embedded: "handrail-embedded-1",
-  openai: "gpt-4o-mini",
-  anthropic: "claude-haiku-4-5",
-  openai_compatible: "llama3.1",
-};
+import { DEFAULT_MODELS, type AiProviderKind } from "./provider-kinds";
 
 export type ProviderConfig = {
   provider: AiProviderKind;
@@ -22,8 +12,6 @@ export type ProviderConfig = {
   /** Decrypted only here, just before the call; never stored in plain text or returned. */
   apiKey?: string | null;
 };
-
-export const ZBaseUrl = z.url({ protocol: /^https?$/ }).max(500);
 
 let embedded: LanguageModelV4 | undefined;
 

@@ -17,6 +17,8 @@ export type AiCall = {
   examples?: EmbeddedProviderOptions["examples"];
   /** A workflow version pins its prompt version; recorded with every result. */
   promptVersion?: string;
+  /** A workflow version's own instructions, replacing the task's default (same fencing and schema). */
+  instructions?: string;
 };
 
 export type AiRequest =
@@ -34,14 +36,46 @@ export type AiRequest =
 
 const options = (call: AiCall) => ({ embedded: { examples: call.examples ?? [] } });
 
+function knownTask(name: string) {
+  try {
+    return taskDef(name);
+  } catch {
+    return null;
+  }
+}
+
+/** The name a request's prompt goes by: a workflow version's prompts are keyed by it. */
+export function promptKey(request: AiRequest): string {
+  switch (request.kind) {
+    case "classify":
+    case "extract":
+      return request.task;
+    case "score":
+      return "lead.score";
+    case "draft":
+      return `draft.${request.template}`;
+    case "summarise":
+      return "summarise";
+  }
+}
+
+/** The version of the built-in prompt a request uses when no workflow version pins another. */
+export function defaultPromptVersion(request: AiRequest): string {
+  switch (request.kind) {
+    case "classify":
+    case "extract":
+      return knownTask(request.task)?.promptVersion ?? `${request.task}@adhoc`;
+    case "score":
+      return "lead.score@1";
+    case "draft":
+      return "draft@1";
+    case "summarise":
+      return "summarise@1";
+  }
+}
+
 export function classify(call: AiCall, request: Extract<AiRequest, { kind: "classify" }>) {
-  const known = (() => {
-    try {
-      return taskDef(request.task);
-    } catch {
-      return null;
-    }
-  })();
+  const known = knownTask(request.task);
   const labels = known?.kind === "classify" ? known.labels : request.labels;
   if (!labels) throw new Error(`Task "${request.task}" is unknown: pass its labels.`);
   return executeTask({
@@ -49,10 +83,10 @@ export function classify(call: AiCall, request: Extract<AiRequest, { kind: "clas
     header: {
       task: request.task,
       kind: "classify",
-      version: call.promptVersion ?? known?.promptVersion ?? `${request.task}@adhoc`,
+      version: call.promptVersion ?? defaultPromptVersion(request),
       labels,
     },
-    instructions: known?.instructions ?? `Classify the text into one of: ${labels.join(", ")}.`,
+    instructions: call.instructions ?? known?.instructions ?? `Classify the text into one of: ${labels.join(", ")}.`,
     schema: classifyOutputSchema(labels),
     text: request.text,
     context: request.context,
@@ -66,8 +100,8 @@ export function extract(call: AiCall, request: Extract<AiRequest, { kind: "extra
   if (def.kind !== "extract") throw new Error(`${request.task} is not an extraction task`);
   return executeTask({
     model: call.model,
-    header: { task: def.name, kind: "extract", version: call.promptVersion ?? def.promptVersion },
-    instructions: def.instructions,
+    header: { task: def.name, kind: "extract", version: call.promptVersion ?? defaultPromptVersion(request) },
+    instructions: call.instructions ?? def.instructions,
     schema: extractOutputSchema(def.fields),
     text: request.text,
     providerOptions: options(call),
@@ -78,8 +112,9 @@ export function extract(call: AiCall, request: Extract<AiRequest, { kind: "extra
 export function score(call: AiCall, request: Extract<AiRequest, { kind: "score" }>) {
   return executeTask({
     model: call.model,
-    header: { task: "lead.score", kind: "score", version: call.promptVersion ?? "lead.score@1" },
-    instructions: request.rubric ?? "Score the lead from 0 to 100 for budget, authority, need and timeline.",
+    header: { task: promptKey(request), kind: "score", version: call.promptVersion ?? defaultPromptVersion(request) },
+    instructions:
+      call.instructions ?? request.rubric ?? "Score the lead from 0 to 100 for budget, authority, need and timeline.",
     schema: ZScoreOutput,
     text: request.text,
     providerOptions: options(call),
@@ -90,8 +125,10 @@ export function score(call: AiCall, request: Extract<AiRequest, { kind: "score" 
 export function draft(call: AiCall, request: Extract<AiRequest, { kind: "draft" }>) {
   return executeTask({
     model: call.model,
-    header: { task: `draft.${request.template}`, kind: "draft", version: call.promptVersion ?? "draft@1" },
-    instructions: `Draft a short, polite reply using template "${request.template}" and these variables: ${JSON.stringify(request.variables ?? {})}. Promise nothing the variables do not state.`,
+    header: { task: promptKey(request), kind: "draft", version: call.promptVersion ?? defaultPromptVersion(request) },
+    instructions:
+      call.instructions ??
+      `Draft a short, polite reply using template "${request.template}" and these variables: ${JSON.stringify(request.variables ?? {})}. Promise nothing the variables do not state.`,
     schema: ZDraftOutput,
     text: request.text ?? "",
     context: { template: request.template, variables: request.variables ?? {} },
@@ -103,8 +140,12 @@ export function draft(call: AiCall, request: Extract<AiRequest, { kind: "draft" 
 export function summarise(call: AiCall, request: Extract<AiRequest, { kind: "summarise" }>) {
   return executeTask({
     model: call.model,
-    header: { task: "summarise", kind: "summarise", version: call.promptVersion ?? "summarise@1" },
-    instructions: `Summarise the text in at most ${request.maxSentences ?? 2} sentences.`,
+    header: {
+      task: promptKey(request),
+      kind: "summarise",
+      version: call.promptVersion ?? defaultPromptVersion(request),
+    },
+    instructions: call.instructions ?? `Summarise the text in at most ${request.maxSentences ?? 2} sentences.`,
     schema: ZSummaryOutput,
     text: request.text,
     context: { maxSentences: request.maxSentences ?? 2 },
