@@ -2,10 +2,12 @@ import type { Prisma } from "../db/generated/client";
 import { appendAudit } from "../audit/append-audit";
 import { withScope, type Tx } from "../db/tenancy";
 import { connectorFor } from "../connectors/registry";
+import { AppError } from "../errors";
 import { sameJsonValue } from "./json-equal";
 import { isAutomationPaused } from "./policy-store";
 
-export type ExecutionOutcome = "executed" | "shadowed" | "already_executed" | "conflict" | "paused" | "not_approved";
+export type ExecutionOutcome =
+  "executed" | "shadowed" | "already_executed" | "conflict" | "paused" | "not_approved" | "invalid";
 
 const json = (v: unknown) => (v ?? null) as Prisma.InputJsonValue;
 
@@ -50,7 +52,21 @@ export async function executeAction(
       });
       return "conflict";
     }
-    await connector.write(tx, ref, action.finalValue);
+    let stored: unknown;
+    try {
+      stored = await connector.write(tx, ref, action.finalValue, {
+        actorType: approvedByPeople ? "human_approved_ai" : "ai",
+        actionId,
+      });
+    } catch (error) {
+      // The system of record refused the value (e.g. it fails the record type's schema): the action
+      // ends here with the reason, instead of failing the run on every retry.
+      if (!(error instanceof AppError) || error.code !== "BAD_REQUEST") throw error;
+      await cancelAction(tx, orgId, actionId, `the system of record refused the value: ${error.message}`);
+      return "invalid";
+    }
+    // What the system of record kept (normalised), so a rollback compares against the truth.
+    const after = stored === undefined ? action.finalValue : stored;
     await tx.actionExecution.create({
       data: {
         orgId,
@@ -59,7 +75,7 @@ export async function executeAction(
         recordId: action.recordId,
         field: action.field,
         before: json(current),
-        after: json(action.finalValue),
+        after: json(after),
       },
     });
     await tx.action.update({ where: { id: actionId }, data: { status: options.shadow ? "shadowed" : "executed" } });
@@ -73,7 +89,7 @@ export async function executeAction(
         runId: action.runId,
         field: action.field,
         before: current,
-        after: action.finalValue,
+        after,
         proposed: action.newValue,
         shadow: options.shadow,
       },

@@ -1,5 +1,6 @@
 import type { Tx } from "../db/tenancy";
 import { AppError } from "../errors";
+import { mergeSuppressionLists, orgFieldContract, tightenFieldContract } from "../records/field-contract";
 import { ZApprovalPolicy, ZFieldContract, ZSuppressionLists, type GovernancePolicy } from "./policy.schemas";
 import { z } from "zod";
 
@@ -19,7 +20,10 @@ export type LivePolicy = {
   paused: boolean;
 };
 
-/** The published version of a workflow, parsed: the only policy the gate ever reads. */
+/**
+ * The published version of a workflow, parsed and merged with the organisation's field contract
+ * and suppression lists: the only policy the gate ever reads.
+ */
 export async function loadLivePolicy(tx: Tx, orgId: string, workflowId: string): Promise<LivePolicy> {
   const workflow = await tx.workflow.findFirst({
     where: { id: workflowId, orgId },
@@ -28,8 +32,23 @@ export async function loadLivePolicy(tx: Tx, orgId: string, workflowId: string):
   if (!workflow) throw new AppError("NOT_FOUND", "That workflow was not found.");
   const version = workflow.versions[0];
   if (!version) throw new AppError("PRECONDITION_FAILED", "The workflow has no published version.");
+  const own = ZVersionPolicy.parse(version.policy);
+  const [contractRows, suppressionRows] = await Promise.all([
+    tx.fieldContractRule.findMany({
+      where: { orgId },
+      select: { recordType: true, field: true, rule: true, protected: true },
+    }),
+    tx.suppressionEntry.findMany({ where: { orgId }, select: { list: true, value: true } }),
+  ]);
   return {
-    policy: { mode: workflow.mode, ...ZVersionPolicy.parse(version.policy) },
+    policy: {
+      mode: workflow.mode,
+      approval: own.approval,
+      // The organisation's field contract and suppression lists apply to every workflow; a version
+      // may only tighten them.
+      fieldContract: tightenFieldContract(orgFieldContract(contractRows), own.fieldContract),
+      suppression: mergeSuppressionLists(suppressionRows, own.suppression),
+    },
     versionId: version.id,
     versionAuthorId: version.authorId,
     workflowId,

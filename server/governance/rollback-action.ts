@@ -32,7 +32,11 @@ export async function rollbackAction(
       });
       return "conflict";
     }
-    await connector.write(tx, ref, execution.before);
+    await connector.write(tx, ref, execution.before, {
+      actorType: actor.type,
+      actorId: actor.id,
+      actionId,
+    });
     await tx.actionExecution.update({ where: { id: execution.id }, data: { rolledBackAt: new Date() } });
     await tx.action.update({ where: { id: actionId }, data: { status: "rolled_back" } });
     await appendAudit(tx, {
