@@ -5,6 +5,8 @@
  */
 import "./lead-routing/template";
 import "./support-triage/template";
+import "./ap-invoice/template";
+import "./content/template";
 
 export { registeredTemplate as templateFor, registeredTemplates as listTemplates } from "./template-registry";
 export type { SampleItem, SampleRecord, Template, TemplateSpec } from "./template-types";
