@@ -25,6 +25,10 @@ export type RecordTypeDefinition = {
   schema: z.ZodObject;
   /** What AI may do with each field unless the organisation's contract says otherwise. */
   defaultContract: Readonly<Record<string, { rule: FieldRule; protected?: boolean }>>;
+  /** Fields holding the id of another record, and that record's type (shown as links). */
+  references?: Readonly<Record<string, string>>;
+  /** Fields holding the id of a record whose type is in another field (e.g. a task's related record). */
+  typedReferences?: Readonly<Record<string, string>>;
 };
 
 export const RECORD_SYSTEMS = ["crm", "helpdesk", "ap", "content"] as const;
@@ -76,6 +80,7 @@ export const RECORD_TYPES = {
       relationship_flags: tags,
       lifecycle: z.enum(["prospect", "customer", "churned"]).default("prospect"),
     }),
+    references: { territory: "crm.territory", owner: "crm.owner" },
     defaultContract: {
       name: { rule: "write_if_empty" },
       domain: { rule: "write_if_empty" },
@@ -111,6 +116,7 @@ export const RECORD_TYPES = {
       status: z.enum(["new", "working", "qualified", "disqualified"]).default("new"),
       handoff_summary: text(4000).nullable().default(null),
     }),
+    references: { company_id: "crm.company", owner: "crm.owner" },
     defaultContract: {
       email: { rule: "write_if_empty" },
       first_name: { rule: "write_if_empty" },
@@ -159,6 +165,7 @@ export const RECORD_TYPES = {
       /** Lower wins when several rules match (the routing table is deterministic). */
       priority: z.number().int().default(100),
     }),
+    references: { owner: "crm.owner" },
     defaultContract: {
       name: { rule: "never" },
       countries: { rule: "never" },
@@ -184,6 +191,8 @@ export const RECORD_TYPES = {
       related_id: id.nullable().default(null),
       status: z.enum(["open", "done"]).default("open"),
     }),
+    references: { owner: "crm.owner" },
+    typedReferences: { related_id: "related_type" },
     defaultContract: {
       title: { rule: "write" },
       due_date: { rule: "write" },
@@ -212,6 +221,7 @@ export const RECORD_TYPES = {
       forecast_category: z.enum(["pipeline", "best_case", "commit", "closed", "omitted"]).default("pipeline"),
       owner: id.nullable().default(null),
     }),
+    references: { company_id: "crm.company", owner: "crm.owner" },
     defaultContract: {
       name: { rule: "suggest_only" },
       company_id: { rule: "suggest_only" },
@@ -248,6 +258,7 @@ export const RECORD_TYPES = {
       refund_amount: money.nullable().default(null),
       tags,
     }),
+    references: { queue: "helpdesk.queue", assignee: "helpdesk.agent" },
     defaultContract: {
       subject: { rule: "never" },
       body: { rule: "never" },
@@ -289,6 +300,7 @@ export const RECORD_TYPES = {
       skills: tags,
       available: z.boolean().default(true),
     }),
+    references: { queue: "helpdesk.queue" },
     defaultContract: {
       name: { rule: "never" },
       email: { rule: "never" },
@@ -332,6 +344,7 @@ export const RECORD_TYPES = {
       kb_answer_id: id.nullable().default(null),
       sent_at: isoDateTime,
     }),
+    references: { ticket_id: "helpdesk.ticket", kb_answer_id: "helpdesk.kb_answer" },
     defaultContract: {
       ticket_id: { rule: "write" },
       body: { rule: "suggest_only" },
@@ -385,6 +398,7 @@ export const RECORD_TYPES = {
       lines: z.array(lineItem).max(500).default([]),
       status: z.enum(["open", "partially_billed", "billed", "closed"]).default("open"),
     }),
+    references: { vendor_id: "ap.vendor" },
     defaultContract: {
       po_number: { rule: "never" },
       vendor_id: { rule: "never" },
@@ -417,6 +431,7 @@ export const RECORD_TYPES = {
       approver: id.nullable().default(null),
       status: z.enum(["received", "in_review", "approved", "rejected", "scheduled", "paid"]).default("received"),
     }),
+    references: { vendor_id: "ap.vendor", purchase_order_id: "ap.purchase_order" },
     defaultContract: {
       vendor_id: { rule: "write_if_empty" },
       vendor_name: { rule: "write_if_empty" },
@@ -449,6 +464,7 @@ export const RECORD_TYPES = {
       scheduled_for: isoDate,
       status: z.enum(["scheduled", "released", "cancelled"]).default("scheduled"),
     }),
+    references: { invoice_id: "ap.invoice", vendor_id: "ap.vendor" },
     defaultContract: {
       invoice_id: { rule: "write" },
       vendor_id: { rule: "write" },
@@ -523,6 +539,7 @@ export const RECORD_TYPES = {
       scheduled_for: isoDateTime,
       status: z.enum(["draft", "scheduled", "published", "cancelled"]).default("draft"),
     }),
+    references: { channel_id: "content.channel", article_id: "content.article" },
     defaultContract: {
       channel_id: { rule: "write" },
       article_id: { rule: "write" },
@@ -548,6 +565,7 @@ export const RECORD_TYPES = {
       sentiment: z.enum(["negative", "neutral", "positive"]).nullable().default(null),
       status: z.enum(["new", "seen", "replied"]).default("new"),
     }),
+    references: { channel_id: "content.channel", post_id: "content.post" },
     defaultContract: {
       channel_id: { rule: "write" },
       post_id: { rule: "write" },
@@ -573,6 +591,7 @@ export const RECORD_TYPES = {
       clicks: z.number().int().nonnegative(),
       engagements: z.number().int().nonnegative(),
     }),
+    references: { channel_id: "content.channel", post_id: "content.post" },
     defaultContract: {
       channel_id: { rule: "never" },
       post_id: { rule: "never" },
@@ -597,4 +616,18 @@ export function recordTypeDefinition(type: RecordType): RecordTypeDefinition {
 
 export function isRecordType(value: string): value is RecordType {
   return Object.hasOwn(RECORD_TYPES, value);
+}
+
+/** The record type a field points to when it holds another record's id (null when it does not). */
+export function referencedType(
+  type: RecordType,
+  field: string,
+  data?: Readonly<Record<string, unknown>>,
+): RecordType | null {
+  const definition = recordTypeDefinition(type);
+  const fixed = definition.references?.[field];
+  if (fixed) return isRecordType(fixed) ? fixed : null;
+  const typeField = definition.typedReferences?.[field];
+  const dynamic = typeField ? data?.[typeField] : undefined;
+  return typeof dynamic === "string" && isRecordType(dynamic) ? dynamic : null;
 }

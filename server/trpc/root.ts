@@ -9,6 +9,7 @@ import { invitationRouter } from "../invitations/router";
 import { devMailRouter } from "../mail/router";
 import { memberRouter } from "../members/router";
 import { orgRouter } from "../orgs/router";
+import { recordsRouter } from "../records/router";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -22,6 +23,7 @@ export const appRouter = router({
   workflow: workflowRouter,
   approval: approvalRouter,
   governance: governanceRouter,
+  records: recordsRouter,
   ai: aiRouter,
 });
 
