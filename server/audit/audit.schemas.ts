@@ -91,6 +91,22 @@ export const AUDIT_ACTIONS = {
   }),
   "ai.budget_removed": z.object({ workflowId: z.string().nullable(), period: z.string() }),
   "ai.example_added": z.object({ task: z.string(), label: z.string().nullable() }),
+  "intake.secret_rotated": z.object({ endpointId: z.string(), created: z.boolean() }),
+  "intake.api_key_created": z.object({
+    name: z.string(),
+    prefix: z.string(),
+    workflowId: z.string().nullable(),
+    scopes: z.array(z.string()),
+    expiresAt: z.string().nullable(),
+  }),
+  "intake.api_key_revoked": z.object({ name: z.string(), prefix: z.string() }),
+  "intake.item_accepted": z.object({
+    workflowId: z.string(),
+    channel: z.string(),
+    kind: z.string(),
+    attachments: z.number(),
+  }),
+  "intake.items_resent": z.object({ pending: z.number(), sent: z.number() }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

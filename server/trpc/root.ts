@@ -3,6 +3,7 @@ import { aiRouter } from "../ai/router";
 import { adminRouter } from "../admin/router";
 import { approvalRouter } from "../approvals/router";
 import { governanceRouter } from "../governance/router";
+import { intakeRouter } from "../intake/router";
 import { workflowRouter } from "../workflows/router";
 import { auditRouter } from "../audit/router";
 import { invitationRouter } from "../invitations/router";
@@ -25,6 +26,7 @@ export const appRouter = router({
   governance: governanceRouter,
   records: recordsRouter,
   ai: aiRouter,
+  intake: intakeRouter,
 });
 
 export type AppRouter = typeof appRouter;
