@@ -49,7 +49,7 @@ export async function acceptIntakeItem(input: AcceptItem): Promise<AcceptResult>
     if (!created) {
       const original = await tx.intakeItem.findUniqueOrThrow({
         where: { workflowId_sourceId: { workflowId, sourceId: input.sourceId } },
-        select: { id: true },
+        select: { id: true, status: true },
       });
       // A log row, so people see the repeat; its source id never collides with a real one.
       await tx.intakeItem.create({
@@ -62,7 +62,11 @@ export async function acceptIntakeItem(input: AcceptItem): Promise<AcceptResult>
           status: "duplicate",
         },
       });
-      return { itemId: original.id, duplicate: true };
+      return {
+        itemId: original.id,
+        duplicate: true,
+        status: original.status === "sent" ? "sent" : "accepted",
+      } as const;
     }
     if (input.attachments?.length) {
       await tx.intakeAttachment.createMany({
@@ -86,9 +90,9 @@ export async function acceptIntakeItem(input: AcceptItem): Promise<AcceptResult>
       targetId: created.id,
       data: { workflowId, channel: input.channel, kind: input.kind, attachments: input.attachments?.length ?? 0 },
     });
-    return { itemId: created.id, duplicate: false };
+    return { itemId: created.id, duplicate: false, status: "accepted" } as const;
   });
-  if (stored.duplicate) return { ...stored, status: "sent" };
+  if (stored.duplicate) return stored;
   const sent = await deliverItem({
     itemId: stored.itemId,
     orgId,

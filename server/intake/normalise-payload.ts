@@ -35,9 +35,12 @@ export function resolveKind(templateKey: string, requested: unknown): IntakeKind
   };
 }
 
+/** Not content: the same invoice uploaded twice under another file name is the same invoice. */
+const NOT_CONTENT = { source_id: undefined, attachment_id: undefined, filename: undefined };
+
 /** A stable id for an item its sender gave none: the hash of its normalised content. */
 export function contentSourceId(payload: Record<string, unknown>): string {
-  const rest = { ...payload, source_id: undefined };
+  const rest = { ...payload, ...NOT_CONTENT };
   return `sha256:${createHash("sha256")
     .update(canonicalize(rest) ?? "")
     .digest("hex")}`;
