@@ -23,6 +23,21 @@ export const env = createEnv({
     APP_URL: z.string().url().default("http://localhost:3000"),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("Handrail <no-reply@handrail.local>"),
+    // Web Push (server/notifications/vapid.ts generates a pair; `npm start` keeps one in .env.local).
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{87}$/, "VAPID_PUBLIC_KEY must be an uncompressed P-256 public key, base64url")
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, "VAPID_PRIVATE_KEY must be a 32-byte P-256 private key, base64url")
+      .optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must be a mailto: address or an https:// URL")
+      .default("mailto:admin@handrail.local"),
+    /** Tests only: accept push endpoints on loopback over plain HTTP (a local fake push service). */
+    WEB_PUSH_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0"),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -23,6 +23,7 @@ import {
 import { DecisionPanel } from "./decision-panel";
 import { OUTCOME_LABELS, showValue } from "./format-value";
 import { RegisterServiceWorker } from "./register-service-worker";
+import { ApprovalNotifications } from "@/components/notifications/approval-notifications";
 import { ValueDiff } from "./value-diff";
 
 function Detail({ approvalId }: { approvalId: string }) {
@@ -111,6 +112,9 @@ function Detail({ approvalId }: { approvalId: string }) {
             />
           ) : null}
         </div>
+      </Card>
+      <Card title="Notifications" description="Who was told about this request, and how.">
+        <ApprovalNotifications approvalId={item.id} />
       </Card>
     </div>
   );

@@ -20,6 +20,7 @@ import type { DecisionOutcome } from "./decision-panel";
 import { humanise } from "./format-value";
 import { HistoryList } from "./history-list";
 import { RegisterServiceWorker } from "./register-service-worker";
+import { PushToggle } from "@/components/notifications/push-toggle";
 import type { RouterOutputs } from "./types";
 
 type Filters = { workflowId: string; domain: string; risk: string };
@@ -202,7 +203,13 @@ function Inbox({ initial }: { initial?: InboxData }) {
         >
           <Button
             className="h-11 w-full"
-            onClick={() => batch.mutate({ approvalIds: [...selected] })}
+            onClick={() =>
+              batch.mutate({
+                items: items
+                  .filter((i) => selected.has(i.id) && i.decisionToken)
+                  .map((i) => ({ approvalId: i.id, decisionToken: i.decisionToken! })),
+              })
+            }
             loading={batch.isPending}
             data-testid="batch-approve"
           >
@@ -241,6 +248,7 @@ export function ApprovalsInbox({ initial }: { initial?: InboxData }) {
           </button>
         ))}
       </div>
+      <PushToggle compact />
       {tab === "inbox" ? <Inbox initial={initial} /> : <HistoryList />}
     </RequirePermission>
   );

@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { can } from "@/server/auth/permissions";
 import { parseEdit, REJECT_REASONS, showValue, type ApprovalItem } from "./format-value";
+import { StepUpSheet } from "./step-up-sheet";
 
 export type DecisionOutcome = "pending" | "approved" | "rejected";
 
@@ -54,6 +55,8 @@ export function DecisionPanel({
   const [editError, setEditError] = useState<string | null>(null);
   const [picked, setPicked] = useState<string>("");
   const [other, setOther] = useState("");
+  /** A high-risk approval waits here for the authenticator code (undefined value: as proposed). */
+  const [stepUp, setStepUp] = useState<{ editedValue?: string | number | boolean } | null>(null);
 
   if (!can(org.role, "approval.decide")) return null;
   if (decide.data) return <DecisionConfirmed outcome={decide.data.outcome} approvalId={item.id} />;
@@ -65,23 +68,49 @@ export function DecisionPanel({
     );
   }
 
-  const approve = () => decide.mutate({ approvalId: item.id, approve: true });
+  const base = { approvalId: item.id, decisionToken: item.decisionToken ?? undefined };
+  const approveWith = (editedValue?: string | number | boolean) => {
+    if (item.stepUp) {
+      decide.reset();
+      setStepUp({ editedValue });
+      return;
+    }
+    decide.mutate({ ...base, approve: true, editedValue });
+  };
+  const approve = () => approveWith();
   const submitEdit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = parseEdit(item.action.newValue, edited);
     if (!parsed.ok) return setEditError(parsed.error);
     setEditError(null);
-    decide.mutate({ approvalId: item.id, approve: true, editedValue: parsed.value });
+    approveWith(parsed.value);
   };
   const reason = picked === "other" ? other.trim() : picked;
   const submitReject = (e: FormEvent) => {
     e.preventDefault();
-    if (reason) decide.mutate({ approvalId: item.id, approve: false, reason });
+    if (reason) decide.mutate({ ...base, approve: false, reason });
   };
 
   return (
     <div className="space-y-3" data-testid="decision-panel">
-      {decide.error ? (
+      {item.stepUp ? (
+        <p className="text-xs text-slate-600" data-testid="step-up-note">
+          High risk: approving asks for a code from your authenticator app.
+        </p>
+      ) : null}
+      {stepUp ? (
+        <StepUpSheet
+          approvalId={item.id}
+          pending={decide.isPending}
+          error={decide.error}
+          onSubmit={(totpCode) => decide.mutate({ ...base, approve: true, editedValue: stepUp.editedValue, totpCode })}
+          onCancel={() => {
+            setStepUp(null);
+            decide.reset();
+          }}
+        />
+      ) : null}
+      {decide.error && !stepUp ? (
         <Alert tone="error" data-testid="decision-error">
           {errorMessage(decide.error)}
         </Alert>

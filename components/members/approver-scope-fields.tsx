@@ -12,10 +12,12 @@ type ApproverScopeFieldsProps = {
   value: ApproverScope;
   onChange: (value: ApproverScope) => void;
   limitError?: string | null;
+  /** Members page only: above this amount, approving asks for a fresh 2FA code. */
+  stepUp?: { value: string; onChange: (value: string) => void; error?: string | null };
 };
 
 /** Which domains an approver decides for, and up to what amount (empty = no limit). */
-export function ApproverScopeFields({ idPrefix, value, onChange, limitError }: ApproverScopeFieldsProps) {
+export function ApproverScopeFields({ idPrefix, value, onChange, limitError, stepUp }: ApproverScopeFieldsProps) {
   const toggle = (domain: ApprovalDomain, on: boolean) =>
     onChange({
       ...value,
@@ -51,6 +53,24 @@ export function ApproverScopeFields({ idPrefix, value, onChange, limitError }: A
           data-testid={`${idPrefix}-limit`}
         />
       </Field>
+      {stepUp ? (
+        <Field
+          id={`${idPrefix}-step-up`}
+          label="2FA above"
+          hint="Approving more than this asks for a fresh authenticator code. Empty: only high-risk requests."
+          error={stepUp.error}
+        >
+          <Input
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            value={stepUp.value}
+            onChange={(e) => stepUp.onChange(e.target.value)}
+            data-testid={`${idPrefix}-step-up`}
+          />
+        </Field>
+      ) : null}
     </div>
   );
 }

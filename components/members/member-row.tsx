@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
-import { formatDate } from "@/components/lib/format";
+import { formatAmount, formatDate } from "@/components/lib/format";
 import { errorMessage } from "@/components/lib/trpc-errors";
 import { describeApprovalScope } from "@/components/org/approval-scope";
 import { useOrg } from "@/components/shell/org-context";
@@ -29,6 +29,9 @@ export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean 
   const [role, setRole] = useState<Role>(member.role);
   const [scope, setScope] = useState<ApproverScope>(initialScope);
   const [limitError, setLimitError] = useState<string | null>(null);
+  const initialStepUp = member.stepUpLimit === null ? "" : String(member.stepUpLimit);
+  const [stepUp, setStepUp] = useState(initialStepUp);
+  const [stepUpError, setStepUpError] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
 
   const refresh = async () => {
@@ -42,13 +45,24 @@ export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean 
   const editable = can(org.role, "member.updateRole") && !outranked;
   const removable = can(org.role, "member.remove") && !outranked;
   const roleOptions = ROLES.filter((r) => r === member.role || canGrantRole(org.role, r));
-  const dirty = role !== member.role || (role === "approver" && !sameScope(scope, initialScope));
+  const dirty =
+    role !== member.role ||
+    (role === "approver" && (!sameScope(scope, initialScope) || stepUp.trim() !== initialStepUp));
 
   function save() {
     const limit = parseLimit(scope.limit);
     if (!limit.ok) return setLimitError(limit.error);
     setLimitError(null);
-    update.mutate({ memberId: member.id, role, approvalDomains: scope.domains, approvalLimit: limit.value });
+    const stepUpLimit = parseLimit(stepUp);
+    if (!stepUpLimit.ok) return setStepUpError(stepUpLimit.error);
+    setStepUpError(null);
+    update.mutate({
+      memberId: member.id,
+      role,
+      approvalDomains: scope.domains,
+      approvalLimit: limit.value,
+      stepUpLimit: stepUpLimit.value,
+    });
   }
 
   const error = update.error ?? remove.error;
@@ -69,6 +83,9 @@ export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean 
           {member.role === "approver" ? (
             <p className="text-sm text-slate-500" data-testid="member-scope">
               {describeApprovalScope(member.approvalDomains, member.approvalLimit)}
+              {member.stepUpLimit !== null ? (
+                <span data-testid="member-step-up"> · 2FA above {formatAmount(member.stepUpLimit)}</span>
+              ) : null}
             </p>
           ) : null}
         </div>
@@ -111,6 +128,7 @@ export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean 
           value={scope}
           onChange={setScope}
           limitError={limitError}
+          stepUp={{ value: stepUp, onChange: setStepUp, error: stepUpError }}
         />
       ) : null}
       {confirmRemove ? (

@@ -6,6 +6,7 @@ import type { Role } from "../auth/permissions";
 import { withScope, type Tx } from "../db/tenancy";
 import { AppError } from "../errors";
 import type { ZDecideApprovalRequest, ZDecideApprovalResponse } from "./approval.schemas";
+import { needsStepUp, verifyStepUp } from "./step-up";
 
 export type Approver = {
   orgId: string;
@@ -36,16 +37,25 @@ export function refuseApprover(approver: Approver, request: Request): string | n
   return null;
 }
 
+/** The approver's own step-up limit (amounts above it need a fresh 2FA code), or null. */
+async function stepUpLimitOf(tx: Tx, approver: Approver): Promise<number | null> {
+  const m = await tx.membership.findUnique({
+    where: { orgId_userId: { orgId: approver.orgId, userId: approver.userId } },
+    select: { stepUpLimit: true },
+  });
+  return m?.stepUpLimit == null ? null : Number(m.stepUpLimit);
+}
+
 type Result = z.infer<typeof ZDecideApprovalResponse>;
-type Outcome =
-  { ok: true; result: Result; settled: boolean } | { ok: false; reason: string; code: "FORBIDDEN" | "CONFLICT" };
+type RefusalCode = "FORBIDDEN" | "CONFLICT" | "BAD_REQUEST" | "PRECONDITION_FAILED" | "TOO_MANY_REQUESTS";
+type Outcome = { ok: true; result: Result; settled: boolean } | { ok: false; reason: string; code: RefusalCode };
 
 async function refuse(
   tx: Tx,
   approver: Approver,
   approvalId: string,
   reason: string,
-  code: "FORBIDDEN" | "CONFLICT",
+  code: RefusalCode,
 ): Promise<Outcome> {
   await appendAudit(tx, {
     orgId: approver.orgId,
@@ -88,6 +98,16 @@ export async function decideApproval(approver: Approver, input: z.infer<typeof Z
     }
     const refusal = refuseApprover(approver, request);
     if (refusal) return refuse(tx, approver, request.id, refusal, "FORBIDDEN");
+    const stepUp = input.approve && needsStepUp(request, await stepUpLimitOf(tx, approver));
+    if (stepUp) {
+      try {
+        await verifyStepUp(approver.userId, input.totpCode);
+      } catch (error) {
+        if (error instanceof AppError && error.code !== "NOT_FOUND" && error.code !== "UNAUTHORIZED")
+          return refuse(tx, approver, request.id, error.message, error.code);
+        throw error;
+      }
+    }
 
     await tx.approvalDecision.create({
       data: {
@@ -123,6 +143,7 @@ export async function decideApproval(approver: Approver, input: z.infer<typeof Z
         proposed: request.action.newValue,
         edited: input.editedValue ?? null,
         outcome: status,
+        ...(stepUp ? { stepUp: true } : {}),
       },
     });
     return {

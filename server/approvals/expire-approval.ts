@@ -1,6 +1,7 @@
 import { appendAudit } from "../audit/append-audit";
 import { withScope } from "../db/tenancy";
 import type { GovernancePolicy } from "../governance/policy.schemas";
+import { notifyEscalated, notifyExpired } from "./notify";
 
 export type TimeoutOutcome =
   | { kind: "escalated"; expiresAt: Date }
@@ -16,11 +17,32 @@ export async function handleApprovalTimeout(
   orgId: string,
   approvalId: string,
   timeout: GovernancePolicy["approval"]["timeout"],
+  /** The escalation level whose wait ran out: a retried step finds the request past it, and changes nothing. */
+  atLevel?: number,
+): Promise<TimeoutOutcome> {
+  const outcome = await settleTimeout(orgId, approvalId, timeout, atLevel);
+  // After the commit, so nobody hears of a change that rolled back; each notice goes out once
+  // per level (dedupe keys), so a retried step does not notify twice.
+  if (outcome.kind === "escalated") await notifyEscalated(orgId, approvalId);
+  if (outcome.kind === "expired") await notifyExpired(orgId, approvalId);
+  return outcome;
+}
+
+async function settleTimeout(
+  orgId: string,
+  approvalId: string,
+  timeout: GovernancePolicy["approval"]["timeout"],
+  atLevel: number | undefined,
 ): Promise<TimeoutOutcome> {
   return withScope({ orgId }, async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "ApprovalRequest" WHERE "id" = ${approvalId} FOR UPDATE`;
     const request = await tx.approvalRequest.findUniqueOrThrow({ where: { id: approvalId } });
+    if (request.status === "expired") return { kind: "expired" };
     if (request.status !== "pending") return { kind: "already", status: request.status };
+    // A retried step after its escalation committed: the new level's wait stands.
+    if (atLevel !== undefined && request.escalationLevel > atLevel) {
+      return { kind: "escalated", expiresAt: request.expiresAt };
+    }
     const next = timeout.escalation[request.escalationLevel];
     const actor = { type: "system" as const, id: null, label: "approval timer" };
     if (timeout.onTimeout === "escalate" && next) {

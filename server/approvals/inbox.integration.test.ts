@@ -12,6 +12,13 @@ const codeOf = (p: Promise<unknown>) =>
     (e: { code?: string }) => e.code ?? "ERROR",
   );
 
+/** The token my view of the item hands out; every decision carries it. */
+const tokenFor = async (user: { id: string }, approvalId: string) =>
+  (await as(user).get({ approvalId })).decisionToken ?? "none";
+type DecideInput = Parameters<ReturnType<typeof as>["decide"]>[0];
+const decide = async (user: { id: string }, input: DecideInput) =>
+  as(user).decide({ ...input, decisionToken: input.decisionToken ?? (await tokenFor(user, input.approvalId)) });
+
 beforeAll(async () => {
   s = await seedInboxOrg("Inbox Test");
 });
@@ -82,10 +89,10 @@ describe("approvals inbox", () => {
 
   it("validates an edit, and executes the edited value once approved", async () => {
     const { approvalId } = await proposeInvoiceStatus(s, { amount: 500 });
-    expect(await codeOf(as(s.approver).decide({ approvalId, approve: true, editedValue: 42 }))).toBe("BAD_REQUEST");
-    expect(await codeOf(as(s.approver).decide({ approvalId, approve: true, editedValue: "  " }))).toBe("BAD_REQUEST");
-    expect(await codeOf(as(s.approver).decide({ approvalId, approve: false }))).toBe("BAD_REQUEST");
-    const result = await as(s.approver).decide({ approvalId, approve: true, editedValue: "approved_partial" });
+    expect(await codeOf(decide(s.approver, { approvalId, approve: true, editedValue: 42 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(decide(s.approver, { approvalId, approve: true, editedValue: "  " }))).toBe("BAD_REQUEST");
+    expect(await codeOf(decide(s.approver, { approvalId, approve: false }))).toBe("BAD_REQUEST");
+    const result = await decide(s.approver, { approvalId, approve: true, editedValue: "approved_partial" });
     expect(result).toMatchObject({ outcome: "approved", approvals: 1, required: 1 });
     const item = await as(s.approver).get({ approvalId });
     expect(item).toMatchObject({
@@ -99,7 +106,8 @@ describe("approvals inbox", () => {
 
   it("needs two different people above the two-person amount", async () => {
     const { approvalId } = await proposeInvoiceStatus(s, { amount: 6000 });
-    expect(await as(s.approver).decide({ approvalId, approve: true })).toMatchObject({
+    const token = await tokenFor(s.approver, approvalId);
+    expect(await decide(s.approver, { approvalId, approve: true, decisionToken: token })).toMatchObject({
       outcome: "pending",
       approvals: 1,
       required: 2,
@@ -108,8 +116,10 @@ describe("approvals inbox", () => {
     expect(waiting.decisions.map((d) => d.approver.id)).toEqual([s.approver.id]);
     expect(waiting.stillCan.map((p) => p.id)).toEqual([s.approver2.id]);
     expect(waiting.myRefusal).toMatch(/already decided/);
-    expect(await codeOf(as(s.approver).decide({ approvalId, approve: true }))).toBe("CONFLICT");
-    expect(await as(s.approver2).decide({ approvalId, approve: true })).toMatchObject({
+    // The token is single use: the same person, the same token, a second time is refused.
+    expect(waiting.decisionToken).toBeNull();
+    expect(await codeOf(decide(s.approver, { approvalId, approve: true, decisionToken: token }))).toBe("CONFLICT");
+    expect(await decide(s.approver2, { approvalId, approve: true })).toMatchObject({
       outcome: "approved",
       approvals: 2,
     });
@@ -119,9 +129,13 @@ describe("approvals inbox", () => {
     const a = await proposeInvoiceStatus(s, { amount: 200, notify: false });
     const b = await proposeInvoiceStatus(s, { amount: 250, notify: false });
     const two = await proposeInvoiceStatus(s, { amount: 7000, notify: false });
-    const { results } = await as(s.approver2).batchApprove({
-      approvalIds: [a.approvalId, b.approvalId, two.approvalId],
-    });
+    const items = await Promise.all(
+      [a, b, two].map(async ({ approvalId }) => ({
+        approvalId,
+        decisionToken: await tokenFor(s.approver2, approvalId),
+      })),
+    );
+    const { results } = await as(s.approver2).batchApprove({ items });
     expect(results.slice(0, 2)).toEqual([
       { approvalId: a.approvalId, ok: true, outcome: "approved", error: null },
       { approvalId: b.approvalId, ok: true, outcome: "approved", error: null },
@@ -133,7 +147,7 @@ describe("approvals inbox", () => {
 
   it("records a rejection with its reason in my history and the audit log", async () => {
     const { approvalId } = await proposeInvoiceStatus(s, { amount: 350, notify: false });
-    await as(s.approver).decide({ approvalId, approve: false, reason: "Duplicate invoice" });
+    await decide(s.approver, { approvalId, approve: false, reason: "Duplicate invoice" });
     const history = await as(s.approver).history();
     expect(history.find((h) => h.approvalId === approvalId)).toMatchObject({
       approve: false,

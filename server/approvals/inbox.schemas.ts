@@ -62,8 +62,12 @@ export const ZApprovalItem = z.object({
   /** Why I may not decide, or null when I may. */
   myRefusal: z.string().nullable(),
   myDecision: z.object({ approve: z.boolean(), at: z.date() }).nullable(),
-  /** One approver and not high risk: may be approved together with others. */
+  /** One approver, not high risk, no step-up: may be approved together with others. */
   batchable: z.boolean(),
+  /** Approving needs a fresh 2FA code from me (policy flag, or amount above my step-up limit). */
+  stepUp: z.boolean(),
+  /** What my decision must carry (decision-token.ts); null when I may not decide. */
+  decisionToken: z.string().nullable(),
   outcome: z.enum(["waiting", "approved", "rejected", "expired", "cancelled", "executed", "rolled_back", "conflict"]),
 });
 
@@ -94,7 +98,12 @@ export const ZHistoryResponse = z.array(
   }),
 );
 
-export const ZBatchApproveRequest = z.object({ approvalIds: z.array(z.string().min(1).max(64)).min(1).max(50) });
+export const ZBatchApproveRequest = z.object({
+  items: z
+    .array(z.object({ approvalId: z.string().min(1).max(64), decisionToken: z.string().min(1).max(200) }))
+    .min(1)
+    .max(50),
+});
 
 export const ZBatchApproveResponse = z.object({
   results: z.array(

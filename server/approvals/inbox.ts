@@ -2,7 +2,9 @@ import type { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/tenancy";
 import { AppError } from "../errors";
 import { refuseApprover as refuseWithActor, type Approver } from "./decide-approval";
+import { issueDecisionToken } from "./decision-token";
 import { INBOX_PAGE, type ApprovalItem, type ZInboxRequest } from "./inbox.schemas";
+import { needsStepUp } from "./step-up";
 import type { z } from "zod";
 
 /** The person looking at the inbox, as the decision rules see them. */
@@ -18,7 +20,7 @@ export const refuseApprover = (viewer: Viewer, request: Parameters<typeof refuse
   refuseWithActor({ ...viewer, actor: { type: "system", id: null, label: null } }, request);
 
 type Row = Prisma.ApprovalRequestGetPayload<{ include: typeof INCLUDE }>;
-type Member = { userId: string; label: string; approver: Viewer };
+type Member = { userId: string; label: string; approver: Viewer; stepUpLimit: number | null };
 type Context = { viewer: Viewer; members: Map<string, Member>; records: Map<string, Record<string, unknown>> };
 
 async function loadContext(tx: Tx, viewer: Viewer, rows: Row[]): Promise<Context> {
@@ -39,6 +41,7 @@ async function loadContext(tx: Tx, viewer: Viewer, rows: Row[]): Promise<Context
           approvalDomains: m.approvalDomains,
           approvalLimit: m.approvalLimit === null ? null : Number(m.approvalLimit),
         },
+        stepUpLimit: m.stepUpLimit === null ? null : Number(m.stepUpLimit),
       },
     ]),
   );
@@ -83,6 +86,8 @@ function toItem(row: Row, ctx: Context): ApprovalItem {
           .map((m) => person(ctx, m.userId))
       : [];
   const a = row.action;
+  const stepUp = needsStepUp(row, ctx.members.get(ctx.viewer.userId)?.stepUpLimit ?? null);
+  const binding = { orgId: ctx.viewer.orgId, approvalId: row.id, userId: ctx.viewer.userId };
   return {
     id: row.id,
     status: row.status,
@@ -121,7 +126,9 @@ function toItem(row: Row, ctx: Context): ApprovalItem {
     stillCan,
     myRefusal,
     myDecision: mine ? { approve: mine.approve, at: mine.createdAt } : null,
-    batchable: row.requiredApprovals === 1 && a.risk !== "high",
+    batchable: row.requiredApprovals === 1 && a.risk !== "high" && !stepUp,
+    stepUp,
+    decisionToken: myRefusal === null ? issueDecisionToken(binding, row.expiresAt) : null,
     outcome: outcomeOf(row),
   };
 }
@@ -219,10 +226,22 @@ export async function checkEditedValue(tx: Tx, orgId: string, approvalId: string
 }
 
 /** Only single-approver, non-high-risk requests may be approved in a batch. */
-export async function refuseBatch(tx: Tx, orgId: string, approvalIds: string[]): Promise<Map<string, string>> {
+export async function refuseBatch(tx: Tx, viewer: Viewer, approvalIds: string[]): Promise<Map<string, string>> {
+  const orgId = viewer.orgId;
+  const me = await tx.membership.findUnique({
+    where: { orgId_userId: { orgId, userId: viewer.userId } },
+    select: { stepUpLimit: true },
+  });
+  const stepUpLimit = me?.stepUpLimit == null ? null : Number(me.stepUpLimit);
   const rows = await tx.approvalRequest.findMany({
     where: { orgId, id: { in: approvalIds } },
-    select: { id: true, requiredApprovals: true, action: { select: { risk: true } } },
+    select: {
+      id: true,
+      requiredApprovals: true,
+      stepUpRequired: true,
+      amount: true,
+      action: { select: { risk: true } },
+    },
   });
   const found = new Map(rows.map((r) => [r.id, r]));
   const refused = new Map<string, string>();
@@ -231,6 +250,8 @@ export async function refuseBatch(tx: Tx, orgId: string, approvalIds: string[]):
     if (!row) refused.set(id, "That approval request was not found.");
     else if (row.requiredApprovals > 1) refused.set(id, "It needs two people, so it cannot be approved in a batch.");
     else if (row.action.risk === "high") refused.set(id, "It is high risk, so it cannot be approved in a batch.");
+    else if (needsStepUp(row, stepUpLimit))
+      refused.set(id, "It needs a fresh two-factor code, so it cannot be approved in a batch.");
   }
   return refused;
 }

@@ -15,6 +15,8 @@ import {
 } from "./inbox.schemas";
 import { checkEditedValue, getApproval, listInbox, listMyDecisions, refuseBatch } from "./inbox";
 import { listPendingApprovals } from "./list-approvals";
+import { checkDecisionToken } from "./decision-token";
+import { notificationRouter } from "../notifications/router";
 
 type Ctx = {
   org: { id: string };
@@ -31,6 +33,13 @@ const approverOf = (ctx: Ctx): Approver => ({
   approvalLimit: ctx.membership.approvalLimit === null ? null : Number(ctx.membership.approvalLimit),
   actor: ctx.actor,
 });
+
+/** A decision carries the token its item view handed out (decision-token.ts). */
+function requireToken(ctx: Ctx, approvalId: string, token: string | undefined) {
+  if (!token)
+    throw new AppError("FORBIDDEN", "This decision was not made from the approval itself. Open it, then decide.");
+  checkDecisionToken(token, { orgId: ctx.org.id, approvalId, userId: ctx.user.id });
+}
 
 const decided = (orgId: string, approvalId: string, outcome: string) => ({
   name: "approval/decided",
@@ -59,6 +68,7 @@ export const approvalRouter = router({
     .input(ZDecideApprovalRequest)
     .output(ZDecideApprovalResponse)
     .mutation(async ({ ctx, input }) => {
+      requireToken(ctx, input.approvalId, input.decisionToken);
       if (input.editedValue !== undefined)
         await ctx.scope((tx) => checkEditedValue(tx, ctx.org.id, input.approvalId, input.editedValue));
       const { result, settled } = await decideApproval(approverOf(ctx), input);
@@ -71,8 +81,9 @@ export const approvalRouter = router({
     .input(ZBatchApproveRequest)
     .output(ZBatchApproveResponse)
     .mutation(async ({ ctx, input }) => {
-      const ids = [...new Set(input.approvalIds)];
-      const refused = await ctx.scope((tx) => refuseBatch(tx, ctx.org.id, ids));
+      const tokens = new Map(input.items.map((i) => [i.approvalId, i.decisionToken]));
+      const ids = [...tokens.keys()];
+      const refused = await ctx.scope((tx) => refuseBatch(tx, approverOf(ctx), ids));
       const results = [];
       const events = [];
       for (const approvalId of ids) {
@@ -82,6 +93,7 @@ export const approvalRouter = router({
           continue;
         }
         try {
+          requireToken(ctx, approvalId, tokens.get(approvalId));
           const { result, settled } = await decideApproval(approverOf(ctx), { approvalId, approve: true });
           if (settled) events.push(decided(ctx.org.id, approvalId, result.outcome));
           results.push({ approvalId, ok: true, outcome: result.outcome, error: null });
@@ -93,4 +105,5 @@ export const approvalRouter = router({
       await sendAfterCommit(events);
       return { results };
     }),
+  notifications: notificationRouter,
 });

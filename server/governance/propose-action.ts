@@ -102,6 +102,8 @@ export async function proposeAction(
       requiredApprovals: approvals,
       allowedRoles: ["owner", "admin", "approver"],
       excludedUserIds: [ctx.live.versionAuthorId, ...(ctx.requesterId ? [ctx.requesterId] : [])],
+      // High risk (the gate's high_risk rule): approving needs a fresh 2FA code (server/approvals/step-up.ts).
+      stepUpRequired: proposal.risk === "high",
       expiresAt,
     },
   });

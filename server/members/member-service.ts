@@ -29,6 +29,7 @@ export async function listMembers(tx: Tx, orgId: string) {
     role: m.role,
     approvalDomains: m.approvalDomains,
     approvalLimit: m.approvalLimit === null ? null : Number(m.approvalLimit),
+    stepUpLimit: m.stepUpLimit === null ? null : Number(m.stepUpLimit),
     twoFactorEnabled: Boolean(m.user.totpEnabledAt),
     joinedAt: m.createdAt,
   }));
@@ -81,7 +82,10 @@ export async function updateMemberRole(
     });
     return { ok: false, reason };
   }
-  const scope = approverScopeFor(input.role, input.approvalDomains, input.approvalLimit);
+  const scope = {
+    ...approverScopeFor(input.role, input.approvalDomains, input.approvalLimit),
+    stepUpLimit: input.role === "approver" ? input.stepUpLimit : null,
+  };
   await tx.membership.update({ where: { id: target.id }, data: { role: input.role, ...scope } });
   await appendAudit(tx, {
     orgId: ctx.orgId,

@@ -10,6 +10,8 @@ export const ZApproverScope = z.object({
 export const ZUpdateMemberRoleRequest = ZApproverScope.extend({
   memberId: z.string().min(1).max(64),
   role: z.enum(ROLES),
+  /** Approvers only: above this amount, approving needs a fresh 2FA code (null: only when the policy flags it). */
+  stepUpLimit: z.number().nonnegative("The limit cannot be negative.").max(1e12).nullable().default(null),
 });
 
 export const ZRemoveMemberRequest = z.object({ memberId: z.string().min(1).max(64) });
@@ -22,6 +24,7 @@ export const ZMember = z.object({
   role: z.enum(ROLES),
   approvalDomains: z.array(z.string()),
   approvalLimit: z.number().nullable(),
+  stepUpLimit: z.number().nullable(),
   twoFactorEnabled: z.boolean(),
   joinedAt: z.date(),
 });
