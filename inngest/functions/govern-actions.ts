@@ -2,7 +2,7 @@ import type { GetStepTools } from "inngest";
 import type { inngest } from "../client";
 import { approvalDecided } from "../events";
 import { approvalStatus, handleApprovalTimeout } from "@/server/approvals/expire-approval";
-import { notifyApprovers } from "@/server/approvals/notify";
+import { notifyApprovers, reminderDueAt, remindApprovers } from "@/server/approvals/notify";
 import { withScope } from "@/server/db/tenancy";
 import { executeAction } from "@/server/governance/execute-action";
 import { loadLivePolicy } from "@/server/governance/policy-store";
@@ -175,10 +175,22 @@ async function awaitDecision(args: {
   if (status !== "pending") return status;
 
   for (let level = 0; level <= args.timeout.escalation.length; level++) {
+    // Three quarters into each wait, remind whoever may still decide (once per level: the
+    // reminder's dedupe key), then re-read the request in case it was decided meanwhile.
+    const beforeReminder = await step.waitForEvent(`approval-${index}-${level}-remind`, {
+      ...match,
+      timeout: reminderDueAt(expiresAt, args.timeout.hours),
+    });
+    if (beforeReminder) return beforeReminder.data.outcome;
+    const now = await step.run(`remind-${index}-${level}`, async () => {
+      await remindApprovers(orgId, approvalId);
+      return approvalStatus(orgId, approvalId);
+    });
+    if (now !== "pending") return now;
     const decided = await step.waitForEvent(`approval-${index}-${level}`, { ...match, timeout: new Date(expiresAt) });
     if (decided) return decided.data.outcome;
     const timedOut = await step.run(`timeout-${index}-${level}`, () =>
-      handleApprovalTimeout(orgId, approvalId, args.timeout),
+      handleApprovalTimeout(orgId, approvalId, args.timeout, level),
     );
     if (timedOut.kind === "escalated") {
       expiresAt = new Date(timedOut.expiresAt);

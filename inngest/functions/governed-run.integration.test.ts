@@ -143,10 +143,13 @@ describe("governed run through the local executor and the app's /api/inngest han
 
     const request = await pendingApproval(large.id);
     expect(await statusOf(large.id)).toBe("received");
+    // A decision carries the token the approver's own view of the item handed out.
+    const { decisionToken } = await callerFor(approver, slug).approval.get({ approvalId: request.id });
     const decided = await callerFor(approver, slug).approval.decide({
       approvalId: request.id,
       approve: true,
       editedValue: "approved_with_note",
+      decisionToken: decisionToken!,
     });
     expect(decided.outcome).toBe("approved");
 
