@@ -4,7 +4,7 @@ import { encryptSecret } from "../auth/crypto";
 import type { Tx } from "../db/tenancy";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
-import type { AddExampleRequest, AiSettingsView, UpdateAiSettingsRequest } from "./ai.schemas";
+import type { AddExampleRequest, AiSettingsView, TestConnectionResponse, UpdateAiSettingsRequest } from "./ai.schemas";
 import { taskDef } from "./tasks/task-registry";
 import { resolveModel, type ProviderConfig } from "./providers/resolve-model";
 import { classify } from "./tasks/task-functions";
@@ -49,7 +49,7 @@ export async function updateAiSettings(
 }
 
 /** A tiny real call through the configured provider; the provider's own error is reported, never thrown. */
-export async function testConnection(config: ProviderConfig) {
+export async function testConnection(config: ProviderConfig): Promise<TestConnectionResponse> {
   const started = performance.now();
   let modelId = config.model ?? "";
   let provider: string = config.provider;
@@ -67,19 +67,22 @@ export async function testConnection(config: ProviderConfig) {
       },
     );
     const latencyMs = Math.round(performance.now() - started);
+    const base = { provider, modelId, latencyMs };
     if (result.status === "ok")
-      return { ok: true, provider, modelId, latencyMs, message: `Connected: ${modelId} answered in ${latencyMs} ms.` };
+      return { ...base, ok: true, outcome: "connected", message: `Connected: ${modelId} answered in ${latencyMs} ms.` };
+    if (result.reason === "provider_error")
+      return { ...base, ok: false, outcome: "provider_error", message: `Connection failed: ${result.detail}` };
     return {
+      ...base,
       ok: false,
-      provider,
-      modelId,
-      latencyMs,
+      outcome: "invalid_answer",
       message: `The provider answered but not usefully: ${result.detail}`,
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
+      outcome: "provider_error",
       provider,
       modelId,
       latencyMs: Math.round(performance.now() - started),

@@ -35,11 +35,14 @@ export type UpdateAiSettingsRequest = z.infer<typeof ZUpdateAiSettingsRequest>;
 
 export const ZTestConnectionResponse = z.object({
   ok: z.boolean(),
+  /** provider_error: unreachable, refused, bad key or model; invalid_answer: reached, but its answer failed the schema. */
+  outcome: z.enum(["connected", "provider_error", "invalid_answer"]),
   provider: z.string(),
   modelId: z.string(),
   latencyMs: z.number(),
   message: z.string(),
 });
+export type TestConnectionResponse = z.infer<typeof ZTestConnectionResponse>;
 
 export const BUDGET_PERIODS = ["day", "month"] as const;
 
