@@ -6,10 +6,14 @@ import { withScope, type Tx } from "../db/tenancy";
 import { AppError } from "../errors";
 import type { VersionPolicy } from "../governance/policy-store";
 import type { WorkflowMode } from "../db/generated/client";
+import { can, type Role } from "../auth/permissions";
 import { sendAfterCommit } from "./send-events";
 import type { ZCreateWorkflowRequest } from "./workflow.schemas";
 
-export type WorkflowActor = { orgId: string; userId: string; actor: AuditActor };
+export type WorkflowActor = { orgId: string; userId: string; actor: AuditActor; role?: Role };
+
+/** Modes in which the workflow acts on the systems of record: going there is publishing it. */
+const LIVE_MODES: readonly WorkflowMode[] = ["suggest", "auto"];
 
 export async function listWorkflows(tx: Tx, orgId: string) {
   return tx.workflow.findMany({
@@ -93,10 +97,18 @@ export async function publishVersion(ctx: WorkflowActor, versionId: string) {
   });
 }
 
+/**
+ * Switches a workflow off, to shadow, suggest or auto. Suggest and auto act on the systems of
+ * record, so they need `workflow.publish` (checked when the caller's role is known).
+ */
 export async function setWorkflowMode(ctx: WorkflowActor, workflowId: string, mode: WorkflowMode) {
+  if (ctx.role && LIVE_MODES.includes(mode) && !can(ctx.role, "workflow.publish")) {
+    throw new AppError("FORBIDDEN", `Switching to ${mode} mode needs the permission to publish workflows.`);
+  }
   return withScope({ orgId: ctx.orgId, userId: ctx.userId }, async (tx) => {
     const workflow = await tx.workflow.findFirst({ where: { id: workflowId, orgId: ctx.orgId } });
     if (!workflow) throw new AppError("NOT_FOUND", "That workflow was not found.");
+    if (workflow.mode === mode) return { workflowId, mode };
     await tx.workflow.update({ where: { id: workflowId }, data: { mode } });
     await appendAudit(tx, {
       orgId: ctx.orgId,

@@ -39,7 +39,7 @@ const flagsOf = (row: CrmRow | null) =>
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Who should own the lead: the account's owner when the company has one, else the routing table's. */
-export function plannedOwner(facts: LeadFacts): {
+export function plannedOwner(facts: Pick<LeadFacts, "company" | "route">): {
   ownerId: string | null;
   reason: string;
   confidence: number;
@@ -66,6 +66,7 @@ function reviewFlags(facts: LeadFacts, owner: { conflict: boolean }): string[] {
   return [
     ...flagsOf(facts.company),
     ...(facts.identity.kind === "ambiguous" ? ["ambiguous_identity"] : []),
+    ...(facts.identity.kind === "same_domain" ? ["domain_match"] : []),
     ...(owner.conflict ? ["territory_conflict"] : []),
   ];
 }

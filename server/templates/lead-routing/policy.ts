@@ -3,12 +3,12 @@ import { defaultContractFor } from "../default-contract";
 import type { LeadRoutingSettings } from "./settings";
 
 /** Flags the routing steps put on an action; each sends it to a person. */
-export const LEAD_REVIEW_FLAGS = ["ambiguous_identity", "territory_conflict"] as const;
+export const LEAD_REVIEW_FLAGS = ["ambiguous_identity", "domain_match", "territory_conflict"] as const;
 
 /**
  * Lead routing's default policy: sales approvers; act on high confidence, review the middle,
- * block the rest; strategic or named accounts, ambiguous identities and territory conflicts go to
- * a person; owners are protected by the field contract (never overwritten silently).
+ * block the rest; strategic or named accounts, ambiguous identities, suggested links to a company
+ * (same domain) and territory conflicts go to a person; owners are protected by the field contract (never overwritten silently).
  */
 export function leadRoutingPolicy(settings: LeadRoutingSettings): VersionPolicy {
   return {
