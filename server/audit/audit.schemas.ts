@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = {
     to: z.string(),
     approvalDomains: z.array(z.string()).optional(),
     approvalLimit: z.number().nullable().optional(),
+    stepUpLimit: z.number().nullable().optional(),
   }),
   "member.removed": z.object({ email: z.string(), role: z.string() }),
   "member.change_denied": z.object({ email: z.string().optional(), attempted: z.string(), reason: z.string() }),
@@ -61,8 +62,12 @@ export const AUDIT_ACTIONS = {
     proposed: z.unknown(),
     edited: z.unknown(),
     outcome: z.enum(["pending", "approved", "rejected"]),
+    /** The approver gave a fresh 2FA code (high-risk request, or amount above their step-up limit). */
+    stepUp: z.boolean().optional(),
   }),
   "approval.refused": z.object({ reason: z.string() }),
+  "push.subscribed": z.object({ devices: z.number() }),
+  "push.unsubscribed": z.object({ devices: z.number() }),
   "approval.escalated": z.object({ level: z.number() }),
   "approval.expired": z.object({ onTimeout: z.string() }),
   "record.created": z.object({ recordType: z.string(), data: z.unknown() }),
@@ -92,6 +97,22 @@ export const AUDIT_ACTIONS = {
   }),
   "ai.budget_removed": z.object({ workflowId: z.string().nullable(), period: z.string() }),
   "ai.example_added": z.object({ task: z.string(), label: z.string().nullable() }),
+  "intake.secret_rotated": z.object({ endpointId: z.string(), created: z.boolean() }),
+  "intake.api_key_created": z.object({
+    name: z.string(),
+    prefix: z.string(),
+    workflowId: z.string().nullable(),
+    scopes: z.array(z.string()),
+    expiresAt: z.string().nullable(),
+  }),
+  "intake.api_key_revoked": z.object({ name: z.string(), prefix: z.string() }),
+  "intake.item_accepted": z.object({
+    workflowId: z.string(),
+    channel: z.string(),
+    kind: z.string(),
+    attachments: z.number(),
+  }),
+  "intake.items_resent": z.object({ pending: z.number(), sent: z.number() }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
