@@ -2,6 +2,7 @@ import { appendAudit } from "../audit/append-audit";
 import type { AuditActor } from "../audit/audit.schemas";
 import { decryptSecret, encryptSecret, randomToken } from "../auth/crypto";
 import { enterOrg, withScope, type Tx } from "../db/tenancy";
+import { env } from "../env";
 import { AppError } from "../errors";
 import { intakeKindsOf } from "./normalise-payload";
 
@@ -64,7 +65,8 @@ export async function getIntakeSetup(tx: Tx, orgId: string, workflowId: string) 
     where: { workflowId },
     select: { id: true, formKey: true, createdAt: true, rotatedAt: true },
   });
-  return { workflow, kinds: [...(intakeKindsOf(workflow.templateKey) ?? [])], endpoint };
+  // Public URLs are built from APP_URL: what senders outside reach, not the address of this request.
+  return { workflow, kinds: [...(intakeKindsOf(workflow.templateKey) ?? [])], endpoint, appUrl: env.APP_URL };
 }
 
 /**

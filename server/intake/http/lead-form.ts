@@ -3,12 +3,12 @@ import { acceptIntakeItem } from "../accept-item";
 import { findEndpointByFormKey } from "../intake-endpoint";
 import { consumeFormSubmission } from "../intake-limiters";
 import { BODY_LIMITS } from "../intake.schemas";
+import { HONEYPOT_FIELD } from "../lead-form-fields";
 import { intakeKindsOf, isProblem, normalisePayload, type PayloadProblem } from "../normalise-payload";
 import { accepted, fail, json, problemResponse, tooLarge } from "./respond";
 import { declaredTooLarge, parseJson, readLimitedBody } from "./read-body";
 
-/** A field people never see (hidden by the snippet); a bot that fills it gets a quiet "thanks". */
-export const HONEYPOT_FIELD = "hr_trap";
+export { HONEYPOT_FIELD };
 
 /** Any site may embed the form; nothing is sent with credentials. */
 export const FORM_CORS = {
