@@ -5,7 +5,8 @@ import { setRunStatus } from "@/server/runs/run-service";
 import { extractInvoiceStep, matchInvoiceStep } from "@/server/templates/ap-invoice/ap-invoice-steps";
 
 /** An action went through (or would have, in shadow mode): the run may build on it. */
-const wentThrough = (result: string | undefined) => result === "executed" || result === "shadowed";
+const wentThrough = (result: string | undefined) =>
+  result === "executed" || result === "shadowed" || result === "already_executed";
 
 /**
  * AP invoice matching: extract the invoice, find the vendor, match the PO, detect duplicates,
@@ -62,9 +63,17 @@ export const apInvoiceMatching = inngest.createFunction(
     }
     results.payment = await govern("payment", plan.paymentAction);
     // In shadow mode the payment does not exist, so there is nothing to release.
-    if (results.payment === "executed" && plan.releaseAction) {
+    if ((results.payment === "executed" || results.payment === "already_executed") && plan.releaseAction) {
       results.release = await govern("release", plan.releaseAction);
     }
-    return finish({ outcome: results.release === "executed" ? "released" : "scheduled", ...summary, results });
+    const outcome =
+      results.payment === "shadowed"
+        ? "shadowed"
+        : results.release === "executed"
+          ? "released"
+          : wentThrough(results.payment)
+            ? "scheduled"
+            : "payment_not_scheduled";
+    return finish({ outcome, ...summary, results });
   },
 );

@@ -15,7 +15,8 @@ const flowControl = () => ({
   retries: 4 as const,
 });
 
-const wentThrough = (result: string | undefined) => result === "executed" || result === "shadowed";
+const wentThrough = (result: string | undefined) =>
+  result === "executed" || result === "shadowed" || result === "already_executed";
 
 /**
  * Content distribution: from a published article, per-channel variants within each platform's

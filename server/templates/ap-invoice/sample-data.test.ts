@@ -19,7 +19,7 @@ function ledger(): ApRecords {
     }),
   }));
   const of = <T extends "ap.vendor" | "ap.purchase_order" | "ap.invoice">(type: T) =>
-    rows.filter((r) => r.type === type) as { id: string; data: RecordData<T> }[];
+    rows.filter((r) => r.type === type) as unknown as { id: string; data: RecordData<T> }[];
   return { vendors: of("ap.vendor"), purchaseOrders: of("ap.purchase_order"), invoices: of("ap.invoice") };
 }
 

@@ -70,14 +70,10 @@ export const ZContentSettings = z.object({
     .max(3, "At most 3.")
     .default(2)
     .meta({ title: "Quote pulls per article", description: "Posted on each social channel after the article." }),
-  sensitiveTags: z
-    .array(ZTag)
-    .max(20)
-    .default(["legal", "pricing", "brand_sensitive"])
-    .meta({
-      title: "Sensitive article tags",
-      description: "Every post of an article with one of these goes to review.",
-    }),
+  sensitiveTags: z.array(ZTag).max(20).default(["legal", "pricing", "brand_sensitive"]).meta({
+    title: "Sensitive article tags",
+    description: "Every post of an article with one of these goes to review.",
+  }),
   firstPostNeedsReview: z.boolean().default(true).meta({ title: "Review the first posts on a new channel" }),
   timeZone: ZTimeZone.default("UTC").meta({ title: "Time zone", description: "For the best hours of the week." }),
   minLeadMinutes: z
