@@ -2,6 +2,7 @@ import { vi } from "vitest";
 import { addMember, createOrgWithOwner, createUser, uniqueEmail } from "../../../prisma/factories";
 import { createScratchDatabase, EngineClient, freePort, serveApp, testKeys } from "../../conformance/harness";
 import { startLocalExecutor } from "../../local-executor";
+import type { Prisma } from "@/server/db/generated/client";
 import type { VersionPolicy } from "@/server/governance/policy-store";
 import type { RecordType } from "@/server/records/record-types";
 
@@ -105,7 +106,7 @@ export async function startTemplateHarness() {
     async function intake(
       workflowId: string,
       kind: "invoice" | "article" | "mention",
-      payload: Record<string, unknown>,
+      payload: Prisma.InputJsonObject,
     ) {
       const sourceId = uniqueEmail(kind);
       const item = await withScope({ orgId }, (tx) =>
