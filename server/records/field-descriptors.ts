@@ -125,3 +125,14 @@ export function describeFields(type: RecordType): FieldDescriptor[] {
   }
   return fields;
 }
+
+/** A new record's starting values: each field's schema default (null or empty when it has none). */
+export function defaultValues(type: RecordType): Record<string, unknown> {
+  const shape = RECORD_TYPES[type].schema.shape as Record<string, z.ZodType>;
+  return Object.fromEntries(
+    Object.entries(shape).map(([name, schema]) => {
+      const parsed = schema.safeParse(undefined);
+      return [name, parsed.success ? parsed.data : null];
+    }),
+  );
+}

@@ -1,17 +1,10 @@
 import type { z } from "zod";
 import type { Tx } from "../db/tenancy";
-import { isRecordType, RECORD_TYPES, referencedType, type RecordType } from "./record-types";
+import { recordTitle } from "./record-title";
+import { isRecordType, referencedType, type RecordType } from "./record-types";
 import type { ZReferences } from "./records.schemas";
 
 type Row = { type: string; data: unknown };
-
-/** How a record is named: its title field, else its type and a short id. */
-export function recordTitle(type: RecordType, id: string, data: unknown): string {
-  const value = (data as Record<string, unknown> | null)?.[RECORD_TYPES[type].titleField];
-  if (typeof value === "string" && value.trim()) return value.length > 120 ? `${value.slice(0, 117)}…` : value;
-  if (typeof value === "number") return String(value);
-  return `${RECORD_TYPES[type].label} ${id.slice(0, 8)}`;
-}
 
 /**
  * The names of the records the given rows point to (a contact's company, a ticket's queue), in
