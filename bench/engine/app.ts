@@ -1,5 +1,5 @@
-import { Inngest } from "inngest";
-import { leanFetch } from "./lean-fetch";
+import { keepAliveFetch } from "../../inngest/keep-alive-fetch";
+import { SdkClient } from "../../inngest/sdk-client";
 
 /** Per-run step timings recorded inside the app, so the executor's gaps can be isolated. */
 export class StepClock {
@@ -27,17 +27,18 @@ export class StepClock {
 
 /** A five-step workflow with no AI and trivial step bodies: it measures the engine, not the work. */
 export function createBenchApp(
-  config: { baseUrl: string; signingKey: string; eventKey: string; bufferedSteps?: number; leanFetch?: boolean },
+  config: { baseUrl: string; signingKey: string; eventKey: string; bufferedSteps?: number },
   clock: StepClock,
 ) {
-  const { bufferedSteps, leanFetch: lean, ...options } = config;
+  const { bufferedSteps, ...options } = config;
   // Checkpointing is the SDK's default (each step reported before the next starts); buffering
   // several steps per report is an app-side trade: fewer requests, but an app crash re-runs them.
-  const client = new Inngest({
+  // Configured as inngest/client.ts configures the app's client.
+  const client = new SdkClient({
     id: "handrail-bench",
     isDev: false,
     ...options,
-    ...(lean ? { fetch: leanFetch } : {}),
+    fetch: keepAliveFetch,
     ...(bufferedSteps ? { checkpointing: { bufferedSteps } } : {}),
   });
   const workflow = client.createFunction(

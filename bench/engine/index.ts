@@ -33,13 +33,7 @@ type AppMessage = { url?: string; gaps?: number[]; cpuMs?: number };
  * The SDK app in its own process (bench/engine/app-process.ts), as in production. With
  * BENCH_APP_CPU_PROF=<dir> it runs under `node --cpu-prof` and leaves its profile there.
  */
-async function startSdkApp(config: {
-  baseUrl: string;
-  signingKey: string;
-  eventKey: string;
-  bufferedSteps?: number;
-  leanFetch?: boolean;
-}) {
+async function startSdkApp(config: { baseUrl: string; signingKey: string; eventKey: string; bufferedSteps?: number }) {
   const profDir = process.env.BENCH_APP_CPU_PROF;
   const child: ChildProcess = fork(path.join(import.meta.dirname, "app-process.ts"), {
     execArgv: ["--import", "tsx", ...(profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [])],
@@ -106,7 +100,6 @@ async function main() {
         baseUrl: `http://127.0.0.1:${port}`,
         ...keys,
         bufferedSteps,
-        leanFetch: process.env.BENCH_LEAN_FETCH === "1",
       });
       const cpu = process.cpuUsage();
       try {

@@ -1,4 +1,6 @@
-import { Inngest, NonRetriableError, RetryAfterError } from "inngest";
+import { NonRetriableError, RetryAfterError } from "inngest";
+import { keepAliveFetch } from "../keep-alive-fetch";
+import { SdkClient } from "../sdk-client";
 
 /**
  * Side effects the suite counts: every step body records (run, step) here, so "ran once" is
@@ -40,12 +42,14 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The functions every engine (local executor, Inngest server) must run the same way. */
 export function createConformanceFunctions(config: ConformanceConfig, probe: Probe) {
-  const client = new Inngest({
+  // Configured as the app's client (inngest/client.ts), so the suite tests what the app runs.
+  const client = new SdkClient({
     id: "handrail-conformance",
     isDev: false,
     baseUrl: config.baseUrl,
     signingKey: config.signingKey,
     eventKey: config.eventKey,
+    fetch: keepAliveFetch,
   });
 
   const steps = client.createFunction(

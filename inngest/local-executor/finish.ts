@@ -1,8 +1,10 @@
+import type pg from "pg";
 import { ingest } from "./ingest";
 import type { Registry } from "./registry";
-import { commitStep, endRun, enqueue, type Tx } from "./run-state";
+import { commitStep, endRun, enqueue, type StepResult, type Tx } from "./run-state";
 import { SCHEMA } from "./schema";
 import { log } from "./util";
+import type { QueueItem } from "./worker";
 
 const FAILURE_SUFFIX = "-failure";
 
@@ -54,4 +56,36 @@ export async function finishRun(
       },
     ]);
   }
+}
+
+/**
+ * A call that ended a run with no parent (a 200, or a 206 whose ops are step results and then
+ * `RunComplete`): what `finishRun` does for it, the step results, and the release of the call's
+ * queue item, in one statement (one round trip, its own transaction). The run's row lock comes
+ * first (an uncorrelated InitPlan), as everywhere else; nothing is written unless this claim
+ * still holds the item, and nothing but the release unless the run is still running.
+ */
+export async function completeRun(
+  pool: pg.Pool,
+  item: QueueItem,
+  steps: { step_id: string; result: StepResult }[],
+  output: unknown,
+): Promise<void> {
+  await pool.query(
+    `WITH run AS (SELECT id FROM ${SCHEMA}.runs WHERE id = $1 FOR UPDATE),
+     held AS (DELETE FROM ${SCHEMA}.queue WHERE id = $2 AND lease_owner = $3 AND EXISTS (SELECT 1 FROM run) RETURNING id),
+     ended AS (
+       UPDATE ${SCHEMA}.runs SET status = 'Completed', output = $4, ended_at = now()
+       WHERE id = $1 AND status = 'Running' AND parent_run_id IS NULL AND EXISTS (SELECT 1 FROM held)
+       RETURNING id),
+     ins AS (
+       INSERT INTO ${SCHEMA}.steps (run_id, step_id, result)
+       SELECT $1, s.v->>'step_id', s.v->'result' FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS s(v, n)
+       WHERE EXISTS (SELECT 1 FROM ended) ORDER BY s.n
+       ON CONFLICT DO NOTHING),
+     q AS (DELETE FROM ${SCHEMA}.queue WHERE run_id = $1 AND id <> $2 AND EXISTS (SELECT 1 FROM ended)),
+     w AS (DELETE FROM ${SCHEMA}.waits WHERE run_id = $1 AND EXISTS (SELECT 1 FROM ended))
+     DELETE FROM ${SCHEMA}.cancels WHERE run_id = $1 AND EXISTS (SELECT 1 FROM ended)`,
+    [item.run_id, item.id, item.lease_owner, JSON.stringify(output ?? null), JSON.stringify(steps)],
+  );
 }

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type pg from "pg";
-import { checkpointSteps, type CheckpointBody } from "./checkpoint";
+import type { CheckpointBody, CheckpointWriter } from "./checkpoint";
 import { ingest, validateEvent, type IncomingEvent } from "./ingest";
 import type { FunctionConfig, Registry } from "./registry";
 import { SCHEMA } from "./schema";
@@ -13,7 +13,7 @@ export type ApiOptions = {
   signingKey: string;
   eventKey: string;
   appUrl: string;
-  leaseMs: number;
+  checkpoints: CheckpointWriter;
   onWork: () => void;
   sync: () => Promise<number>;
 };
@@ -112,7 +112,7 @@ export function createApiServer(opts: ApiOptions): http.Server {
       } catch (error) {
         return send(res, 400, { error: errorMessage(error) });
       }
-      const result = await checkpointSteps(opts.pool, opts.leaseMs, decodeURIComponent(checkpoint[1]!), body ?? {});
+      const result = await opts.checkpoints.checkpoint(decodeURIComponent(checkpoint[1]!), body ?? {});
       return send(res, result.status, result.error ? { error: result.error } : { ok: true });
     }
     if (req.method === "POST" && path === "/sync") return send(res, 200, { functions: await opts.sync() });

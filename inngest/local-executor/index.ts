@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import pg from "pg";
+import { CheckpointWriter } from "./checkpoint";
 import { Dispatcher } from "./dispatcher";
 import { createApiServer } from "./http-api";
 import { Registry } from "./registry";
@@ -67,7 +68,7 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
   const server = createApiServer({
     ...syncOpts,
     eventKey: options.eventKey,
-    leaseMs,
+    checkpoints: new CheckpointWriter(pool, leaseMs),
     onWork: () => dispatcher.wake(),
     sync: () => syncApp(syncOpts),
   });

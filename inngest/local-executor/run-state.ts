@@ -17,6 +17,22 @@ export type RunRow = {
   parent_step_id: string | null;
 };
 
+/** A run as a call needs it: its event and its step results in the order they were committed. */
+export type CallRun = {
+  id: string;
+  function_id: string;
+  event: Event;
+  status: string;
+  parent_run_id: string | null;
+  steps: { step_id: string; result: StepResult }[];
+};
+
+/** Selects a `CallRun` from `runs r` (append the WHERE). */
+export const CALL_RUN_SELECT = `SELECT r.id, r.function_id, r.event, r.status, r.parent_run_id,
+  coalesce((SELECT jsonb_agg(jsonb_build_object('step_id', s.step_id, 'result', s.result) ORDER BY s.seq)
+            FROM ${SCHEMA}.steps s WHERE s.run_id = r.id), '[]'::jsonb) AS steps
+  FROM ${SCHEMA}.runs r`;
+
 /** Step results are written once: a re-delivered result for the same step is ignored. */
 export async function commitStep(tx: Tx, runId: string, stepId: string, result: StepResult): Promise<void> {
   await tx.query(`INSERT INTO ${SCHEMA}.steps (run_id, step_id, result) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [

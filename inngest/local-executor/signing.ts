@@ -19,11 +19,18 @@ export function canonicalJson(value: unknown): string {
   return canonicalize(value) ?? "null";
 }
 
-/** What the SDK sends as `Authorization: Bearer …` when it registers: sha256 of the key's bytes. */
+const hashed = new Map<string, string>();
+
+/** What the SDK sends as `Authorization: Bearer …` (registration, checkpoints): sha256 of the key's bytes. */
 export function hashSigningKey(signingKey: string): string {
-  const prefix = signingKey.match(PREFIX)?.[0] ?? "";
-  const key = signingKey.replace(PREFIX, "");
-  return prefix + createHash("sha256").update(Buffer.from(key, "hex")).digest("hex");
+  let hash = hashed.get(signingKey);
+  if (hash === undefined) {
+    const prefix = signingKey.match(PREFIX)?.[0] ?? "";
+    const key = signingKey.replace(PREFIX, "");
+    hash = prefix + createHash("sha256").update(Buffer.from(key, "hex")).digest("hex");
+    hashed.set(signingKey, hash);
+  }
+  return hash;
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -1,13 +1,16 @@
 import type pg from "pg";
 import { queueItemToken } from "./checkpoint";
-import { finishRun, normaliseError } from "./finish";
+import { keepAliveFetch } from "../keep-alive-fetch";
+import { completeRun, finishRun, normaliseError } from "./finish";
 import { maxAttempts, stepUrl, type Event, type FunctionConfig, type Registry } from "./registry";
 import {
+  CALL_RUN_SELECT,
   commitStep,
   createRuns,
   enqueue,
   lockRun,
   resolveWait,
+  type CallRun,
   type Enqueue,
   type StepResult,
   type Tx,
@@ -23,6 +26,8 @@ export type QueueItem = {
   step_id: string;
   attempt: number;
   lease_owner: string;
+  /** A call item's run as the claim read it (saves the call a read). */
+  run?: CallRun;
 };
 export type WorkerContext = {
   pool: pg.Pool;
@@ -37,7 +42,7 @@ export type WorkerContext = {
 /** Consecutive calls one worker makes for a run before it goes back through the queue. */
 const MAX_CONTINUATIONS = 50;
 type Op = { id: string; op: string; name?: string; opts?: Record<string, unknown>; data?: unknown; error?: unknown };
-type RunRow = { id: string; function_id: string; event: Event; status: string };
+type RunRow = CallRun;
 
 async function inTx(pool: pg.Pool, fn: (tx: Tx) => Promise<void>): Promise<void> {
   const tx = await pool.connect();
@@ -113,15 +118,16 @@ async function timer(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | n
 }
 
 async function call(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | null> {
-  // The run and its step results in one round trip (steps in the order they were committed).
-  const runs = await ctx.pool.query<RunRow & { steps: { step_id: string; result: StepResult }[] }>(
-    `SELECT r.id, r.function_id, r.event, r.status,
-            coalesce((SELECT jsonb_agg(jsonb_build_object('step_id', s.step_id, 'result', s.result) ORDER BY s.seq)
-                      FROM ${SCHEMA}.steps s WHERE s.run_id = r.id), '[]'::jsonb) AS steps
-     FROM ${SCHEMA}.runs r WHERE r.id = $1`,
-    [item.run_id],
-  );
-  const run = runs.rows[0];
+  // The run and its step results in one round trip, unless the claim brought them.
+  const run =
+    item.run ??
+    (
+      await ctx.pool.query<CallRun>({
+        name: "inngest-local-call-run",
+        text: `${CALL_RUN_SELECT} WHERE r.id = $1`,
+        values: [item.run_id],
+      })
+    ).rows[0];
   const fn = run ? ctx.registry.get(run.function_id) : undefined;
   if (!run || run.status !== "Running" || !fn) {
     await inTx(ctx.pool, async (tx) => {
@@ -170,7 +176,7 @@ async function call(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | nu
   let text = "";
   let headers = new Headers();
   try {
-    const res = await fetch(url, {
+    const res = await keepAliveFetch(url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -187,6 +193,12 @@ async function call(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | nu
     text = JSON.stringify({ name: "Error", message: `Call failed: ${errorMessage(error)}` });
   }
   const parsed = parseJson(text);
+  const ending = run.parent_run_id ? null : plainEnd(status, parsed);
+  if (ending) {
+    // The common end of a run, in one statement (see completeRun).
+    await completeRun(ctx.pool, item, ending.steps, ending.output);
+    return null;
+  }
   let next: QueueItem | null = null;
   await inTx(ctx.pool, async (tx) => {
     const live = await lockRun(tx, run.id);
@@ -217,6 +229,29 @@ async function call(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | nu
     }
   });
   return next;
+}
+
+/** Ops that do more than record a step result; any of them takes the general path (applyOps). */
+const ACTING_OPS = new Set(["StepError", "StepFailed", "StepPlanned", "Sleep", "WaitForEvent", "InvokeFunction"]);
+
+/**
+ * A call that simply completed its run: a 200, or a 206 of step results followed by
+ * `RunComplete` (what the SDK answers when it checkpoints). Null for anything else.
+ */
+function plainEnd(
+  status: number,
+  parsed: unknown,
+): { steps: { step_id: string; result: StepResult }[]; output: unknown } | null {
+  if (status === 200) return { steps: [], output: parsed };
+  if (status !== 206 || !Array.isArray(parsed)) return null;
+  const steps: { step_id: string; result: StepResult }[] = [];
+  for (const op of parsed as Op[]) {
+    if (op?.op === "RunComplete") return { steps, output: op.data ?? null };
+    if (!op || typeof op.op !== "string" || ACTING_OPS.has(op.op)) return null;
+    // Ops that act on nothing (DeferAdd) are ignored, as in applyOps.
+    if (op.op === "StepRun") steps.push({ step_id: op.id, result: { data: op.data ?? null } });
+  }
+  return null;
 }
 
 function parseJson(text: string): unknown {
