@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { approvalState, seedApprovals, SEED_PASSWORD } from "./support/approvals-seed";
+import { approvalState, recordAndRun, seedApprovals, SEED_PASSWORD } from "./support/approvals-seed";
 import { fillSignIn } from "./support/ui";
 
 // The approvals inbox is phone-first: every spec runs at 375 × 667 with touch.
@@ -28,9 +28,14 @@ async function newPhone(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test("notification link → diff → edit → approve, and the link itself decides nothing @phone", async ({ page }) => {
-  const s = seedApprovals([{ amount: 500, vendor: "Paper Co" }]);
-  const { approvalId } = s.approvals[0]!;
+test("notification email → link → diff → edit → approve; the run continues and the record changes @phone", async ({
+  page,
+}) => {
+  // A real governed run through the workflow executor: it proposes, the gate asks for a person,
+  // the run mails the approvers and waits.
+  const s = seedApprovals({ runs: [{ amount: 500 }] });
+  const { approvalId, recordId } = s.runs[0]!;
+  expect(await recordAndRun(recordId)).toMatchObject({ data: { status: "received" }, runStatus: "waiting" });
   const path = await linkFromOutbox(page, s.approver.email, approvalId);
   expect(path).toBe(`/o/${s.slug}/approvals/${approvalId}`);
 
@@ -72,9 +77,28 @@ test("notification link → diff → edit → approve, and the link itself decid
   await expect(detail.getByTestId("approval-decisions")).toContainText("Approved by Avery Approver");
 
   const state = await approvalState(approvalId);
-  expect(state).toMatchObject({ status: "approved", actionStatus: "approved", finalValue: "approved_partial" });
+  // The action is approved, or already executed by the run it woke up.
+  expect(state).toMatchObject({ status: "approved", finalValue: "approved_partial" });
+  expect(["approved", "executed"]).toContain(state.actionStatus);
   expect(state.decisions).toEqual([{ approverId: s.approver.id, approve: true, reason: null }]);
   expect(state.audit).toEqual(["approval.requested", "approval.decided"]);
+
+  // The run continues: what executes is the edited value, and the record has it.
+  await expect
+    .poll(async () => (await recordAndRun(recordId)).data.status, { timeout: 30_000 })
+    .toBe("approved_partial");
+  await expect.poll(async () => (await recordAndRun(recordId)).runStatus, { timeout: 30_000 }).toBe("completed");
+  await page.reload();
+  await expect(detail.getByTestId("approval-status")).toHaveText("Executed");
+  // Who was told, and how: the notification log of this request.
+  await expect(
+    detail.locator('[data-testid="notification-entry"][data-channel="email"][data-status="sent"]'),
+  ).toHaveCount(2);
+  await page.goto(`/o/${s.slug}/approvals`);
+  await page.getByTestId("tab-history").click();
+  await expect(
+    page.locator(`[data-testid="history-entry"][data-approval-id="${approvalId}"]`).getByTestId("history-outcome"),
+  ).toHaveText("Executed");
 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
