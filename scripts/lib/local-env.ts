@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseEnv } from "node:util";
+import { generateVapidKeys } from "../../server/notifications/vapid";
 
 const ENV_FILE = ".env.local";
 
@@ -27,6 +28,11 @@ export function loadLocalEnv(): string[] {
       fileVars[name] = make();
       generated.push(name);
     }
+  }
+  // Web Push: the VAPID pair is made together (the public key derives from the private one).
+  if (!fileVars.VAPID_PUBLIC_KEY && !process.env.VAPID_PUBLIC_KEY) {
+    Object.assign(fileVars, generateVapidKeys());
+    generated.push("VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY");
   }
   if (generated.length) {
     const body = Object.entries(fileVars)
