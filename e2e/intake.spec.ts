@@ -1,13 +1,14 @@
 import { createHmac } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { fillSignIn } from "./support/ui";
 
 type Seeded = { slug: string; workflowId: string; email: string; password: string };
 
-/** An organisation with a lead routing workflow, made by the server's own factories. */
-function seedLeadWorkflow(): Seeded {
-  const out = execFileSync("npx", ["tsx", "server/intake/testing/seed-intake.cli.ts", "lead_routing"], {
+/** An organisation with a template workflow, made by the server's own factories. */
+function seedWorkflow(templateKey: string): Seeded {
+  const out = execFileSync("npx", ["tsx", "server/intake/testing/seed-intake.cli.ts", templateKey], {
     env: process.env,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
@@ -19,6 +20,14 @@ function seedLeadWorkflow(): Seeded {
 function sign(secret: string, body: string): string {
   const t = Math.floor(Date.now() / 1000);
   return `t=${t},v1=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}`;
+}
+
+async function signIn(page: Page, s: Seeded): Promise<string> {
+  const path = `/o/${s.slug}/workflows/${s.workflowId}/intake`;
+  await page.goto(path);
+  await fillSignIn(page, s.email, s.password);
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  return path;
 }
 
 async function revealedSecret(page: Page): Promise<string> {
@@ -34,12 +43,8 @@ test("an owner rotates the webhook secret and creates an API key; a signed deliv
   page,
   request,
 }) => {
-  const s = seedLeadWorkflow();
-  const path = `/o/${s.slug}/workflows/${s.workflowId}/intake`;
-  await page.goto(path);
-  await fillSignIn(page, s.email, s.password);
-  await expect(page).toHaveURL(new RegExp(`${path}$`));
-
+  const s = seedWorkflow("lead_routing");
+  await signIn(page, s);
   await expect(page.getByTestId("intake-items-empty")).toBeVisible();
   await expect(page.getByTestId("endpoint-missing")).toBeVisible();
 
@@ -93,4 +98,27 @@ test("an owner rotates the webhook secret and creates an API key; a signed deliv
 
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(375);
+});
+
+test("a PDF invoice uploaded in the app is read and listed; the same file again is a duplicate", async ({ page }) => {
+  const s = seedWorkflow("ap_invoice_matching");
+  await signIn(page, s);
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage().drawText("INVOICE INV-3301  Vendor: Northwind  Total: 480.00 EUR", { x: 40, y: 700, size: 11, font });
+  const pdf = { name: "INV-3301.pdf", mimeType: "application/pdf", buffer: Buffer.from(await doc.save()) };
+
+  await page.getByTestId("invoice-file").setInputFiles(pdf);
+  await page.getByTestId("invoice-upload").click();
+  await expect(page.getByTestId("invoice-outcome")).toHaveText("Invoice received. It appears in the list below.");
+  const item = page.getByTestId("intake-item").filter({ hasText: "INV-3301.pdf" });
+  await expect(item).toContainText("upload");
+  await expect(item).toContainText("1 attachment");
+
+  await page.getByTestId("invoice-upload").click();
+  await expect(page.getByTestId("invoice-outcome")).toHaveText(/already received/);
+  await expect(page.getByTestId("intake-item").filter({ hasText: "Repeat of INV-3301.pdf" })).toHaveAttribute(
+    "data-status",
+    "duplicate",
+  );
 });
