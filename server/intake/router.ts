@@ -1,9 +1,12 @@
+import { z } from "zod";
 import { router } from "../trpc/init";
 import { orgProcedure } from "../trpc/procedures";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
 import { getIntakeSetup, rotateEndpointSecret, type IntakeActor } from "./intake-endpoint";
 import {
+  ZApiKeyView,
   ZCreateApiKeyRequest,
+  ZIntakeItemView,
   ZListItemsRequest,
   ZRevokeApiKeyRequest,
   ZSubmitInvoicePdfRequest,
@@ -30,6 +33,7 @@ export const intakeRouter = router({
     .mutation(({ ctx, input }) => rotateEndpointSecret(actorOf(ctx), input.workflowId)),
   apiKeys: orgProcedure("intake.manage")
     .input(ZWorkflowRef)
+    .output(z.array(ZApiKeyView))
     .query(({ ctx, input }) => ctx.scope((tx) => listApiKeys(tx, ctx.org.id, input.workflowId))),
   createApiKey: orgProcedure("intake.manage")
     .input(ZCreateApiKeyRequest)
@@ -39,6 +43,7 @@ export const intakeRouter = router({
     .mutation(({ ctx, input }) => revokeApiKey(actorOf(ctx), input.apiKeyId)),
   items: orgProcedure("record.read")
     .input(ZListItemsRequest)
+    .output(z.array(ZIntakeItemView))
     .query(({ ctx, input }) => ctx.scope((tx) => listIntakeItems(tx, ctx.org.id, input.workflowId, input.limit))),
   resendPending: orgProcedure("intake.manage")
     .input(ZWorkflowRef)
