@@ -12,6 +12,14 @@ describe("SdkClient", () => {
     expect(client.env).toBe(plain.env);
   });
 
+  it("keeps its headers while the SDK refreshes its env with the same values", () => {
+    const client = new SdkClient(options);
+    client.setEnvVars({ INNGEST_ENV: "branch-a" });
+    const before = client.headers;
+    client.setEnvVars({ INNGEST_ENV: "branch-a" });
+    expect(client.headers).toBe(before);
+  });
+
   it("computes its headers again when the SDK refreshes its env", () => {
     const client = new SdkClient(options);
     const before = client.headers;

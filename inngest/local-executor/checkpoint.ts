@@ -107,19 +107,20 @@ export class CheckpointWriter {
    */
   private async write(batch: Pending[]): Promise<Set<string>> {
     const input = batch.map((p, n) => ({ n, item_id: p.itemId, run_id: p.runId, owner: p.owner, steps: p.steps }));
+    // The ids also go as arrays, so runs and queue items are found through their primary keys.
     const { rows } = await this.pool.query<{ id: string }>({
       name: "inngest-local-checkpoint",
       text: `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(n int, item_id bigint, run_id text, owner text, steps jsonb)),
        run AS (
          SELECT array_agg(id) AS ids FROM (
-           SELECT id FROM ${SCHEMA}.runs WHERE id IN (SELECT run_id FROM input) AND status = 'Running'
+           SELECT id FROM ${SCHEMA}.runs WHERE id = ANY ($3::text[]) AND status = 'Running'
            ORDER BY id FOR UPDATE) locked),
        held AS (
          UPDATE ${SCHEMA}.queue q SET lease_until = now() + make_interval(secs => $2 / 1000.0)
          FROM input i
-         WHERE q.id = i.item_id AND q.run_id = i.run_id AND q.lease_owner = i.owner AND q.kind = 'call'
-           AND q.run_id = ANY ((SELECT ids FROM run)::text[])
+         WHERE q.id = ANY ($4::bigint[]) AND q.id = i.item_id AND q.run_id = i.run_id AND q.lease_owner = i.owner
+           AND q.kind = 'call' AND q.run_id = ANY ((SELECT ids FROM run)::text[])
          RETURNING q.id),
        ins AS (
          INSERT INTO ${SCHEMA}.steps (run_id, step_id, result)
@@ -129,7 +130,12 @@ export class CheckpointWriter {
          ORDER BY i.n, s.k
          ON CONFLICT DO NOTHING)
        SELECT id::text AS id FROM held`,
-      values: [JSON.stringify(input), this.leaseMs],
+      values: [
+        JSON.stringify(input),
+        this.leaseMs,
+        [...new Set(batch.map((p) => p.runId))],
+        batch.map((p) => p.itemId),
+      ],
     });
     return new Set(rows.map((r) => r.id));
   }
