@@ -17,7 +17,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LoadingBlock } from "@/components/ui/spinner";
 import { can } from "@/server/auth/permissions";
 import { FIELD_RULES } from "@/server/governance/policy.schemas";
-import { fieldLabel } from "@/server/records/field-descriptors";
+import { describeField } from "@/server/records/field-descriptors";
 import {
   RECORD_SYSTEM_LABELS,
   RECORD_SYSTEMS,
@@ -97,14 +97,15 @@ function ContractFields({ type, editable }: { type: RecordType; editable: boolea
         {query.data.fields.map((f) => (
           <li
             key={f.field}
-            className="grid gap-3 px-4 py-3 sm:grid-cols-[minmax(0,1fr)_12rem_auto] sm:items-center"
+            className="grid gap-3 px-4 py-3 sm:grid-cols-[minmax(0,1fr)_11rem_12rem] sm:items-center"
             data-testid="contract-field"
             data-field={f.field}
             data-rule={f.rule}
           >
             <div className="min-w-0">
               <p className="font-medium text-slate-900">
-                {fieldLabel(f.field)} <span className="font-mono text-xs font-normal text-slate-500">{f.field}</span>
+                {describeField(type, f.field).label}{" "}
+                <span className="font-mono text-xs font-normal text-slate-500">{f.field}</span>
               </p>
               <p className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
                 Default: {RULE_LABELS[f.defaultRule].label.toLowerCase()}
@@ -203,12 +204,12 @@ export function FieldContractView() {
         <Card
           title={RECORD_TYPES[type].plural}
           actions={
-            <label className="flex items-center gap-2 text-sm text-slate-600">
+            <label className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600">
               Record type
               <Select
                 value={type}
                 onChange={(e) => setType(e.target.value as RecordType)}
-                className="w-56"
+                className="w-48 sm:w-56"
                 data-testid="contract-record-type"
               >
                 {RECORD_SYSTEMS.map((system) => (

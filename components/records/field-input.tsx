@@ -22,20 +22,32 @@ type FieldInputProps = {
   error?: string | null;
   /** The record type this field points to, when it holds another record's id. */
   reference: RecordType | null;
+  /** The name of the record the current value points to, shown before the options load. */
+  referenceTitle?: string;
   disabled?: boolean;
 };
 
 function hintFor(field: FieldDescriptor): string | undefined {
   if (field.kind === "list") return "Separate values with commas.";
   if (field.kind === "json") return "JSON, e.g. a list of line items.";
-  if ((field.kind === "number" || field.kind === "integer") && field.minimum !== null && field.maximum !== null) {
+  const bounded = field.minimum !== null && field.maximum !== null && field.maximum <= 1_000_000;
+  if ((field.kind === "number" || field.kind === "integer") && bounded) {
     return `From ${field.minimum} to ${field.maximum}.`;
   }
   return undefined;
 }
 
 /** The control for one field, chosen from what the record type's schema says the field is. */
-export function FieldInput({ idPrefix, field, value, onChange, error, reference, disabled }: FieldInputProps) {
+export function FieldInput({
+  idPrefix,
+  field,
+  value,
+  onChange,
+  error,
+  reference,
+  referenceTitle,
+  disabled,
+}: FieldInputProps) {
   const id = `${idPrefix}-${field.name}`;
   const text = typeof value === "string" ? value : "";
   const testId = `field-${field.name}`;
@@ -48,7 +60,7 @@ export function FieldInput({ idPrefix, field, value, onChange, error, reference,
 
   if (field.kind === "boolean") {
     return (
-      <div className="space-y-1.5 pt-6">
+      <div className="space-y-1.5 sm:pt-7">
         <Checkbox
           id={id}
           label={field.label}
@@ -64,7 +76,14 @@ export function FieldInput({ idPrefix, field, value, onChange, error, reference,
   if (reference) {
     return (
       <Field id={id} label={label} error={error}>
-        <ReferenceSelect type={reference} field={field} value={text} onChange={onChange} disabled={disabled} />
+        <ReferenceSelect
+          type={reference}
+          field={field}
+          value={text}
+          title={referenceTitle}
+          onChange={onChange}
+          disabled={disabled}
+        />
       </Field>
     );
   }
@@ -133,6 +152,7 @@ function ReferenceSelect({
   type,
   field,
   value,
+  title,
   onChange,
   disabled,
   ...rest
@@ -140,6 +160,7 @@ function ReferenceSelect({
   type: RecordType;
   field: FieldDescriptor;
   value: string;
+  title?: string;
   onChange: (value: string) => void;
   disabled?: boolean;
   id?: string;
@@ -153,11 +174,12 @@ function ReferenceSelect({
       {...rest}
       value={value}
       onChange={(e) => onChange(e.target.value)}
-      disabled={disabled || options.isPending}
+      disabled={disabled}
+      aria-busy={options.isPending || undefined}
       data-testid={`field-${field.name}`}
     >
-      <option value="">{options.isPending ? "Loading…" : "—"}</option>
-      {value && !known ? <option value={value}>{value}</option> : null}
+      <option value="">—</option>
+      {value && !known ? <option value={value}>{title ?? value}</option> : null}
       {records.map((r) => (
         <option key={r.id} value={r.id}>
           {recordTitle(type, r.id, r.data)}

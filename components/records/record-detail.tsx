@@ -152,6 +152,7 @@ function RecordView({ type, id }: { type: RecordType; id: string }) {
               type={type}
               id={id}
               record={record}
+              references={references}
               onDone={(changed) => {
                 setEditing(false);
                 if (changed.length > 0) setSaved(changed);

@@ -22,11 +22,13 @@ export function RecordEditor({
   type,
   id,
   record,
+  references,
   onDone,
 }: {
   type: RecordType;
   id: string;
   record: Base;
+  references: Record<string, { title: string }>;
   onDone: (changed: string[]) => void;
 }) {
   const trpc = useTRPC();
@@ -95,6 +97,7 @@ export function RecordEditor({
         values={values}
         onChange={onChange}
         errors={errors}
+        references={references}
         disabled={update.isPending}
       />
       {conflict ? (

@@ -43,6 +43,8 @@ type RecordFormFieldsProps = {
   values: FormValues;
   onChange: (name: string, value: FormValue) => void;
   errors: Record<string, string | undefined>;
+  /** Names of the records the current values point to. */
+  references?: Record<string, { title: string }>;
   disabled?: boolean;
 };
 
@@ -54,6 +56,7 @@ export function RecordFormFields({
   values,
   onChange,
   errors,
+  references,
   disabled,
 }: RecordFormFieldsProps) {
   return (
@@ -69,6 +72,9 @@ export function RecordFormFields({
               onChange={(v) => onChange(field.name, v)}
               error={errors[field.name]}
               reference={referencedType(type, field.name, values)}
+              referenceTitle={
+                typeof values[field.name] === "string" ? references?.[values[field.name] as string]?.title : undefined
+              }
               disabled={disabled}
             />
           </div>
