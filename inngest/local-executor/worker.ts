@@ -94,6 +94,42 @@ async function continuation(tx: Tx, ctx: WorkerContext, runId: string, owner: st
     : null;
 }
 
+let continuations = 0;
+
+/**
+ * A discovery call that reported step results and nothing else (the usual answer without
+ * checkpointing): its results are written and its item becomes the run's next discovery call,
+ * leased to this worker under a new owner (so the finished call's token goes stale), in one
+ * statement. Same effect as release + commitStep + continuation in the general path.
+ */
+async function continueRun(
+  ctx: WorkerContext,
+  item: QueueItem,
+  steps: { step_id: string; result: StepResult }[],
+): Promise<QueueItem | null> {
+  const owner = `${item.lease_owner.split("+")[0]}+${++continuations}`;
+  const { rows } = await ctx.pool.query<{ next: string | null }>({
+    name: "inngest-local-continue",
+    text: `WITH run AS (SELECT status FROM ${SCHEMA}.runs WHERE id = $1 FOR UPDATE),
+     next AS (
+       UPDATE ${SCHEMA}.queue
+       SET attempt = 0, run_at = now(), lease_until = now() + make_interval(secs => $5 / 1000.0), lease_owner = $4
+       WHERE id = $2 AND lease_owner = $3 AND kind = 'call' AND step_id = 'step'
+         AND (SELECT status FROM run) = 'Running'
+       RETURNING id),
+     ins AS (
+       INSERT INTO ${SCHEMA}.steps (run_id, step_id, result)
+       SELECT $1, s.v->>'step_id', s.v->'result' FROM jsonb_array_elements($6::jsonb) WITH ORDINALITY AS s(v, n)
+       WHERE EXISTS (SELECT 1 FROM next) ORDER BY s.n
+       ON CONFLICT DO NOTHING)
+     SELECT (SELECT id::text FROM next) AS next`,
+    values: [item.run_id, item.id, item.lease_owner, owner, ctx.leaseMs, JSON.stringify(steps)],
+  });
+  return rows[0]?.next
+    ? { id: rows[0].next, run_id: item.run_id, kind: "call", step_id: "step", attempt: 0, lease_owner: owner }
+    : null;
+}
+
 /** Sleep ends, wait and invoke timeouts: write the step result, then call the run. */
 async function timer(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | null> {
   let next: QueueItem | null = null;
@@ -199,6 +235,8 @@ async function call(ctx: WorkerContext, item: QueueItem): Promise<QueueItem | nu
     await completeRun(ctx.pool, item, ending.steps, ending.output);
     return null;
   }
+  const reported = item.kind === "call" && item.step_id === "step" ? plainSteps(status, parsed) : null;
+  if (reported) return continueRun(ctx, item, reported);
   let next: QueueItem | null = null;
   await inTx(ctx.pool, async (tx) => {
     const live = await lockRun(tx, run.id);
@@ -254,6 +292,17 @@ function plainEnd(
   return null;
 }
 
+/** A 206 that only reports step results (and ops that act on nothing); null for anything else. */
+function plainSteps(status: number, parsed: unknown): { step_id: string; result: StepResult }[] | null {
+  if (status !== 206 || !Array.isArray(parsed) || !parsed.length) return null;
+  const steps: { step_id: string; result: StepResult }[] = [];
+  for (const op of parsed as Op[]) {
+    if (!op || typeof op.op !== "string" || ACTING_OPS.has(op.op) || op.op === "RunComplete") return null;
+    if (op.op === "StepRun") steps.push({ step_id: op.id, result: { data: op.data ?? null } });
+  }
+  return steps;
+}
+
 function parseJson(text: string): unknown {
   try {
     return text ? (JSON.parse(text) as unknown) : null;
@@ -280,7 +329,14 @@ async function applyOps(
 ): Promise<Enqueue[]> {
   const next: Enqueue[] = [];
   let discover = false;
+  const settled = await settledSince(tx, run.id, ops, steps);
   for (const op of ops) {
+    if (settled.has(op.id)) {
+      // Its result was committed after this call read the run (a wait matched, a sleep or an
+      // invoked run ended): the next call sees it, and nothing is started twice.
+      discover = true;
+      continue;
+    }
     switch (op.op) {
       case "StepRun":
         await commitStep(tx, run.id, op.id, { data: op.data ?? null });
@@ -326,6 +382,24 @@ async function applyOps(
   }
   if (discover) next.push({ runId: run.id, kind: "call", stepId: "step" });
   return next;
+}
+
+const TIMED_OPS = new Set(["Sleep", "WaitForEvent", "InvokeFunction"]);
+
+/**
+ * Of the steps the SDK asks to sleep, wait or invoke, those whose result was committed after
+ * the call read the run (`known` is what it read). Read
+ * under the run's lock, so a result committed concurrently (its event's intake also locks the
+ * run) is either seen here or finds the wait this call leaves.
+ */
+async function settledSince(tx: Tx, runId: string, ops: Op[], known: Record<string, StepResult>): Promise<Set<string>> {
+  const ids = ops.filter((op) => TIMED_OPS.has(op.op) && !known[op.id]).map((op) => op.id);
+  if (!ids.length) return new Set();
+  const { rows } = await tx.query<{ step_id: string }>(
+    `SELECT step_id FROM ${SCHEMA}.steps WHERE run_id = $1 AND step_id = ANY($2::text[])`,
+    [runId, ids],
+  );
+  return new Set(rows.map((r) => r.step_id));
 }
 
 /** `step.invoke`: a child run whose end writes the parent's step result (see finishRun). */
