@@ -3,6 +3,7 @@ import { runAiStep } from "@/server/ai/run-ai-step";
 import { withScope } from "@/server/db/tenancy";
 import { ZInvoicePayload } from "@/server/intake/intake-payloads";
 import { recordStep } from "@/server/runs/run-service";
+import { pinnedVersion, RULES_MODEL } from "../run-steps";
 import { loadApRecords, loadVendorInvoices } from "./ap-records";
 import { readLinesAndTerms } from "./invoice-lines";
 import { findVendor } from "./match-invoice";
@@ -71,8 +72,8 @@ export async function extractInvoiceStep(ref: RunRef & { intakeItemId: string })
     name: "read-lines-and-terms",
     input: { intakeItemId, characters: text.length },
     output: linesAndTerms,
-    model: "rules",
-    promptVersion: LINES_AND_TERMS_VERSION,
+    model: RULES_MODEL,
+    promptVersion: pinnedVersion(version.prompts, "ap-invoice.lines-terms", LINES_AND_TERMS_VERSION),
     latencyMs: Date.now() - t0,
   });
   if (ai.status !== "ok" || !("fields" in ai.output)) {

@@ -3,6 +3,7 @@ import { runAiStep } from "@/server/ai/run-ai-step";
 import { withScope } from "@/server/db/tenancy";
 import { ZArticlePayload, ZMentionPayload } from "@/server/intake/intake-payloads";
 import { recordStep } from "@/server/runs/run-service";
+import { pinnedVersion, RULES_MODEL } from "../run-steps";
 import { readRecords } from "../ap-invoice/ap-records";
 import { findArticleByUrl, loadChannelContexts } from "./content-records";
 import { pickQuotes, sentencesOf } from "./compose-variant";
@@ -102,8 +103,8 @@ export async function planDistributionStep(
     name: "plan-distribution",
     input: { article: payload.data.title, channels: channels.map((c) => c.id), settings },
     output: { posts: plan.posts, skipped: plan.skipped },
-    model: "rules",
-    promptVersion: VARIANT_COMPOSER_VERSION,
+    model: RULES_MODEL,
+    promptVersion: pinnedVersion(version.prompts, "content.variants", VARIANT_COMPOSER_VERSION),
     latencyMs: Date.now() - t0,
   });
   return plan;
