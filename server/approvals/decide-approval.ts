@@ -3,6 +3,7 @@ import type { Prisma } from "../db/generated/client";
 import { appendAudit } from "../audit/append-audit";
 import type { AuditActor } from "../audit/audit.schemas";
 import type { Role } from "../auth/permissions";
+import { assertValidProposedValue } from "../records/record-validation";
 import { withScope, type Tx } from "../db/tenancy";
 import { AppError } from "../errors";
 import type { ZDecideApprovalRequest, ZDecideApprovalResponse } from "./approval.schemas";
@@ -108,6 +109,10 @@ export async function decideApproval(approver: Approver, input: z.infer<typeof Z
         throw error;
       }
     }
+
+    // An edit is validated like any input to that field: a bad value is refused, nothing is lost.
+    if (input.editedValue !== undefined)
+      assertValidProposedValue(request.action.recordType, request.action.field, input.editedValue);
 
     await tx.approvalDecision.create({
       data: {

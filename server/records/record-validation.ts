@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
-import { RECORD_TYPES, type RecordType } from "./record-types";
+import { isRecordType, RECORD_TYPES, type RecordType } from "./record-types";
 
 export type RecordJson = Record<string, unknown>;
 
@@ -45,4 +45,22 @@ export function withFieldValue(type: RecordType, data: RecordJson, field: string
 export function pickKnown(type: RecordType, data: RecordJson): RecordJson {
   const shape = RECORD_TYPES[type].schema.shape;
   return Object.fromEntries(Object.entries(data).filter(([key]) => Object.hasOwn(shape, key)));
+}
+
+/**
+ * Checks one proposed value the way a save would (an approver's edit, before it is accepted):
+ * a field of a record type against that field's schema, `*` against the whole record's.
+ * Record types outside the registry (e.g. outbound email) are left to their connector.
+ */
+export function assertValidProposedValue(recordType: string, field: string, value: unknown): void {
+  if (!isRecordType(recordType)) return;
+  if (field === "*") {
+    if (value !== null) validateRecordData(recordType, value);
+    return;
+  }
+  assertKnownField(recordType, field);
+  const shape: Record<string, z.ZodType> = RECORD_TYPES[recordType].schema.shape;
+  const result = shape[field]!.safeParse(value);
+  if (!result.success)
+    throw new AppError("BAD_REQUEST", describeIssue(recordType, { ...result.error.issues[0]!, path: [field] }));
 }
