@@ -388,9 +388,9 @@ const TIMED_OPS = new Set(["Sleep", "WaitForEvent", "InvokeFunction"]);
 
 /**
  * Of the steps the SDK asks to sleep, wait or invoke, those whose result was committed after
- * the call read the run (`known` is what it read). Read
- * under the run's lock, so a result committed concurrently (its event's intake also locks the
- * run) is either seen here or finds the wait this call leaves.
+ * the call read the run (`known` is what it read). Read under the run's lock, so a result
+ * committed concurrently (its event's intake also locks the run) is either seen here or finds
+ * the wait this call leaves.
  */
 async function settledSince(tx: Tx, runId: string, ops: Op[], known: Record<string, StepResult>): Promise<Set<string>> {
   const ids = ops.filter((op) => TIMED_OPS.has(op.op) && !known[op.id]).map((op) => op.id);
