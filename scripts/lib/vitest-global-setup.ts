@@ -20,5 +20,5 @@ function keepFailingExitCode() {
   process.exit = ((code?: number | string | null) => {
     const failed = process.exitCode !== undefined && Number(process.exitCode) !== 0;
     return exit(failed && !code ? process.exitCode : code);
-  }) as typeof process.exit;
+  });
 }
