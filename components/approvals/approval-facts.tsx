@@ -18,8 +18,15 @@ export function Recommendation({ item }: { item: ApprovalItem }) {
   return (
     <div className="text-sm" data-testid="approval-recommendation">
       <p className="text-slate-800">
-        <span className="font-medium">AI recommends</span> setting {humanise(item.action.field)} to{" "}
-        <span className="font-medium">{showValue(item.action.newValue)}</span>
+        <span className="font-medium">AI recommends</span>{" "}
+        {item.action.field === "*" ? (
+          <>creating or changing this {humanise(item.action.recordType)} as shown below</>
+        ) : (
+          <>
+            setting {humanise(item.action.field)} to{" "}
+            <span className="font-medium [overflow-wrap:anywhere]">{showValue(item.action.newValue)}</span>
+          </>
+        )}
       </p>
       <p className="mt-0.5 text-slate-600">{item.action.reason}</p>
       <div className="mt-1 flex items-center gap-2 text-xs text-slate-600">

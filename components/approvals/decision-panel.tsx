@@ -11,7 +11,7 @@ import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { can } from "@/server/auth/permissions";
-import { parseEdit, REJECT_REASONS, showValue, type ApprovalItem } from "./format-value";
+import { isEditableValue, parseEdit, REJECT_REASONS, showValue, type ApprovalItem } from "./format-value";
 import { StepUpSheet } from "./step-up-sheet";
 
 export type DecisionOutcome = "pending" | "approved" | "rejected";
@@ -129,7 +129,7 @@ export function DecisionPanel({
           >
             Reject
           </Button>
-          {allowEdit ? (
+          {allowEdit && isEditableValue(item.action.newValue) ? (
             <Button
               variant="ghost"
               onClick={() => setMode("edit")}

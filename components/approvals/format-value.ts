@@ -3,11 +3,35 @@ import type { RouterOutputs } from "./types";
 export type ApprovalItem = RouterOutputs["approval"]["inbox"]["items"][number];
 export type HistoryEntry = RouterOutputs["approval"]["history"][number];
 
-/** A JSON value as a person reads it. */
+/** A JSON value as a person reads it (objects as "field: value" pairs, so a phone can wrap them). */
 export function showValue(v: unknown): string {
   if (v === null || v === undefined || v === "") return "(empty)";
   if (typeof v === "string") return v;
+  if (Array.isArray(v)) return v.length ? v.map(showValue).join(", ") : "(none)";
+  if (isPlainObject(v)) {
+    const filled = Object.entries(v).filter(([, x]) => x !== null && x !== "" && !(Array.isArray(x) && !x.length));
+    return filled.map(([k, x]) => `${humanise(k)}: ${typeof x === "string" ? x : JSON.stringify(x)}`).join("; ");
+  }
   return JSON.stringify(v);
+}
+
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A whole record (create or delete) has no single value a person could retype. */
+export const isEditableValue = (v: unknown) => !isPlainObject(v) && !Array.isArray(v);
+
+/** Field-by-field rows of a whole-record change: every field whose value differs. */
+export function recordFieldChanges(
+  oldValue: unknown,
+  newValue: unknown,
+): { field: string; old: unknown; new: unknown }[] {
+  const before = isPlainObject(oldValue) ? oldValue : {};
+  const after = isPlainObject(newValue) ? newValue : {};
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return fields
+    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .map((f) => ({ field: f, old: before[f] ?? null, new: after[f] ?? null }));
 }
 
 export const humanise = (s: string) => s.replace(/[_.]/g, " ");
