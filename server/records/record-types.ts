@@ -272,7 +272,8 @@ export const RECORD_TYPES = {
       assignee: { rule: "write" },
       status: { rule: "suggest_only" },
       sla_due_at: { rule: "never" },
-      refund_amount: { rule: "suggest_only", protected: true },
+      // Refunds: the amount tiers of the policy decide (above a threshold → people).
+      refund_amount: { rule: "write" },
       tags: { rule: "write" },
     },
   },
