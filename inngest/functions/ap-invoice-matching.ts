@@ -1,6 +1,6 @@
 import { inngest } from "../client";
-import { invoiceReceived, orgAutomationPaused, workflowPaused } from "../events";
-import { beginGovernedRun, governActions } from "./govern-actions";
+import { invoiceReceived } from "../events";
+import { beginIntakeRun, governActions, governedFlowControl } from "./govern-actions";
 import { setRunStatus } from "@/server/runs/run-service";
 import { extractInvoiceStep, matchInvoiceStep } from "@/server/templates/ap-invoice/ap-invoice-steps";
 
@@ -18,24 +18,11 @@ export const apInvoiceMatching = inngest.createFunction(
   {
     id: "ap-invoice-matching",
     triggers: [invoiceReceived],
-    concurrency: [{ key: "event.data.orgId", limit: 10 }],
-    cancelOn: [
-      { event: workflowPaused, if: "async.data.workflowId == event.data.workflowId" },
-      { event: orgAutomationPaused, if: "async.data.orgId == event.data.orgId" },
-    ],
-    retries: 4,
+    ...governedFlowControl(),
   },
   async ({ event, step }) => {
     const { orgId, workflowId, intakeItemId, requesterId } = event.data;
-    const started = await beginGovernedRun(step, {
-      orgId,
-      workflowId,
-      eventName: event.name,
-      eventData: event.data,
-      triggerKey: event.data.triggerKey,
-      entityKey: null,
-      input: { intakeItemId },
-    });
+    const started = await beginIntakeRun(step, event);
     if (started.status !== "started") return started;
     const { runId, versionId, timeout } = started;
     const ref = { orgId, workflowId, runId, versionId };

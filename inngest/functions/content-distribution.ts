@@ -1,19 +1,9 @@
 import { inngest } from "../client";
-import { articlePublished, mentionReceived, orgAutomationPaused, workflowPaused } from "../events";
-import { beginGovernedRun, governActions } from "./govern-actions";
+import { articlePublished, mentionReceived } from "../events";
+import { beginIntakeRun, governActions, governedFlowControl } from "./govern-actions";
 import { setRunStatus } from "@/server/runs/run-service";
 import { planDistributionStep, readArticleStep, trackMentionStep } from "@/server/templates/content/content-steps";
 import { notifyNegativeMention } from "@/server/templates/content/notify-negative-mention";
-
-/** Fresh per function: the options' arrays are mutable. */
-const flowControl = () => ({
-  concurrency: [{ key: "event.data.orgId", limit: 10 }] as [{ key: string; limit: number }],
-  cancelOn: [
-    { event: workflowPaused, if: "async.data.workflowId == event.data.workflowId" },
-    { event: orgAutomationPaused, if: "async.data.orgId == event.data.orgId" },
-  ],
-  retries: 4 as const,
-});
 
 const wentThrough = (result: string | undefined) =>
   result === "executed" || result === "shadowed" || result === "already_executed";
@@ -25,18 +15,10 @@ const wentThrough = (result: string | undefined) =>
  * review; a variant that cannot be fitted is kept as a draft and reviewed, never scheduled).
  */
 export const contentDistribution = inngest.createFunction(
-  { id: "content-distribution", triggers: [articlePublished], ...flowControl() },
+  { id: "content-distribution", triggers: [articlePublished], ...governedFlowControl() },
   async ({ event, step }) => {
     const { orgId, workflowId, intakeItemId, requesterId } = event.data;
-    const started = await beginGovernedRun(step, {
-      orgId,
-      workflowId,
-      eventName: event.name,
-      eventData: event.data,
-      triggerKey: event.data.triggerKey,
-      entityKey: null,
-      input: { intakeItemId },
-    });
+    const started = await beginIntakeRun(step, event);
     if (started.status !== "started") return started;
     const { runId, versionId, timeout } = started;
     const ref = { orgId, workflowId, runId, versionId, intakeItemId };
@@ -70,18 +52,10 @@ export const contentDistribution = inngest.createFunction(
  * sentiment classified; a negative one notifies marketing.
  */
 export const contentMentionTracking = inngest.createFunction(
-  { id: "content-mention-tracking", triggers: [mentionReceived], ...flowControl() },
+  { id: "content-mention-tracking", triggers: [mentionReceived], ...governedFlowControl() },
   async ({ event, step }) => {
     const { orgId, workflowId, intakeItemId, requesterId } = event.data;
-    const started = await beginGovernedRun(step, {
-      orgId,
-      workflowId,
-      eventName: event.name,
-      eventData: event.data,
-      triggerKey: event.data.triggerKey,
-      entityKey: null,
-      input: { intakeItemId },
-    });
+    const started = await beginIntakeRun(step, event);
     if (started.status !== "started") return started;
     const { runId, versionId, timeout } = started;
     const finish = async (output: Record<string, unknown>) => {

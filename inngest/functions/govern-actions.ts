@@ -1,6 +1,6 @@
 import type { GetStepTools } from "inngest";
 import type { inngest } from "../client";
-import { approvalDecided } from "../events";
+import { approvalDecided, orgAutomationPaused, workflowPaused } from "../events";
 import { approvalStatus, handleApprovalTimeout } from "@/server/approvals/expire-approval";
 import { notifyApprovers, reminderDueAt, remindApprovers } from "@/server/approvals/notify";
 import { withScope } from "@/server/db/tenancy";
@@ -58,6 +58,39 @@ export async function beginGovernedRun(step: Step, trigger: RunTrigger): Promise
   if (started.held) return { status: "held" };
   if (!started.created) return { status: "duplicate", runId: started.runId };
   return { status: "started", runId: started.runId, versionId: started.versionId, timeout: started.timeout };
+}
+
+/**
+ * Flow control every governed workflow function shares: concurrency per organisation and the kill
+ * switch (pausing a workflow or the organisation cancels its runs). Fresh per function: the
+ * options' arrays are mutable.
+ */
+export const governedFlowControl = () => ({
+  concurrency: [{ key: "event.data.orgId", limit: 10 }] as [{ key: string; limit: number }],
+  cancelOn: [
+    { event: workflowPaused, if: "async.data.workflowId == event.data.workflowId" },
+    { event: orgAutomationPaused, if: "async.data.orgId == event.data.orgId" },
+  ],
+  retries: 4 as const,
+});
+
+type IntakeTrigger = {
+  name: string;
+  data: { orgId: string; workflowId: string; intakeItemId: string; triggerKey: string; requesterId: string | null };
+};
+
+/** Starts the run of a template function triggered by an intake item (one run per source id). */
+export function beginIntakeRun(step: Step, event: IntakeTrigger): Promise<StartedRun> {
+  const { orgId, workflowId, intakeItemId, triggerKey } = event.data;
+  return beginGovernedRun(step, {
+    orgId,
+    workflowId,
+    eventName: event.name,
+    eventData: event.data,
+    triggerKey,
+    entityKey: intakeItemId,
+    input: { intakeItemId },
+  });
 }
 
 type GovernArgs = {

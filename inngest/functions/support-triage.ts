@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { inngest } from "../client";
-import { orgAutomationPaused, ticketReceived, workflowPaused } from "../events";
-import { beginGovernedRun, governActions } from "./govern-actions";
+import { ticketReceived } from "../events";
+import { beginIntakeRun, governActions, governedFlowControl } from "./govern-actions";
 import { runAiStep } from "@/server/ai/run-ai-step";
 import { withScope } from "@/server/db/tenancy";
 import { env } from "@/server/env";
@@ -42,25 +42,11 @@ export const supportTriage = inngest.createFunction(
   {
     id: "support-triage",
     triggers: [ticketReceived],
-    // One run per (workflow, source id) is the Run table's unique key (beginGovernedRun).
-    concurrency: [{ key: "event.data.orgId", limit: 10 }],
-    cancelOn: [
-      { event: workflowPaused, if: "async.data.workflowId == event.data.workflowId" },
-      { event: orgAutomationPaused, if: "async.data.orgId == event.data.orgId" },
-    ],
-    retries: 4,
+    ...governedFlowControl(),
   },
   async ({ event, step }) => {
-    const { orgId, workflowId, intakeItemId, triggerKey, requesterId } = event.data;
-    const started = await beginGovernedRun(step, {
-      orgId,
-      workflowId,
-      eventName: event.name,
-      eventData: event.data,
-      triggerKey,
-      entityKey: intakeItemId,
-      input: { intakeItemId },
-    });
+    const { orgId, workflowId, intakeItemId, requesterId } = event.data;
+    const started = await beginIntakeRun(step, event);
     if (started.status !== "started") return started;
     const { runId, versionId, timeout } = started;
 
