@@ -1,7 +1,6 @@
 import { vi } from "vitest";
 import { addMember, createOrgWithOwner, createUser, uniqueEmail } from "../../../prisma/factories";
-import { createScratchDatabase, EngineClient, freePort, serveApp, testKeys } from "../../conformance/harness";
-import { startLocalExecutor } from "../../local-executor";
+import { startEngine } from "./engine-harness";
 import type { Prisma } from "@/server/db/generated/client";
 import type { VersionPolicy } from "@/server/governance/policy-store";
 import type { RecordType } from "@/server/records/record-types";
@@ -13,32 +12,13 @@ import type { RecordType } from "@/server/records/record-types";
  * may import it is imported here, after the env is set.
  */
 export async function startTemplateHarness() {
-  const keys = testKeys();
-  const executorPort = await freePort();
-  process.env.INNGEST_BASE_URL = `http://127.0.0.1:${executorPort}`;
-  process.env.INNGEST_SIGNING_KEY = keys.signingKey;
-  process.env.INNGEST_EVENT_KEY = keys.eventKey;
-  delete process.env.INNGEST_DEV;
-
-  const route = await import("@/app/api/inngest/route");
+  const { engine, stop } = await startEngine();
   const { inngest } = await import("../../client");
   const { withScope } = await import("@/server/db/tenancy");
   const { createWorkflow, publishVersion } = await import("@/server/workflows/workflow-service");
   const { insertRecord } = await import("@/server/records/record-store");
   const { RECORD_TYPES } = await import("@/server/records/record-types");
   const { decideApproval } = await import("@/server/approvals/decide-approval");
-
-  const app = await serveApp(route as unknown as Parameters<typeof serveApp>[0]);
-  const executor = await startLocalExecutor({
-    databaseUrl: await createScratchDatabase(),
-    port: executorPort,
-    appUrl: app.url,
-    ...keys,
-    retryBaseMs: 200,
-    checkpointing: true,
-  });
-  await executor.synced;
-  const engine = new EngineClient(`http://127.0.0.1:${executorPort}`, keys);
 
   /** An organisation with an author (admin), a publisher (owner) and two approvers for every domain. */
   async function newOrg(name: string) {
@@ -175,9 +155,6 @@ export async function startTemplateHarness() {
     engine,
     newOrg,
     withScope,
-    stop: async () => {
-      await executor.stop();
-      await app.close();
-    },
+    stop,
   };
 }
