@@ -76,6 +76,32 @@ describe("CheckpointWriter", () => {
     expect(await stepsOf("run-twice")).toEqual({ s: { data: "first" } });
   });
 
+  it("does not hold other runs' checkpoints back while one run is locked elsewhere", async () => {
+    const writer = new CheckpointWriter(pool, 15_000);
+    const busy = await leasedRun("run-busy", "w:6");
+    const free = await leasedRun("run-free", "w:7");
+    const other = await pool.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`SELECT 1 FROM ${SCHEMA}.runs WHERE id = 'run-busy' FOR UPDATE`);
+      let busyAnswered = false;
+      const busyCheckpoint = writer
+        .checkpoint("run-busy", { qi_id: queueItemToken(busy, "w:6"), steps: [step("b", 1)] })
+        .finally(() => (busyAnswered = true));
+      const freeCheckpoint = await writer.checkpoint("run-free", {
+        qi_id: queueItemToken(free, "w:7"),
+        steps: [step("f", 1)],
+      });
+      expect(freeCheckpoint.status).toBe(200);
+      expect(busyAnswered).toBe(false);
+      await other.query("COMMIT");
+      expect((await busyCheckpoint).status).toBe(200);
+      expect(await stepsOf("run-busy")).toEqual({ b: { data: 1 } });
+    } finally {
+      other.release();
+    }
+  });
+
   it("refuses malformed checkpoints without writing", async () => {
     const writer = new CheckpointWriter(pool, 15_000);
     expect((await writer.checkpoint("r", { steps: [] })).status).toBe(400);

@@ -88,8 +88,17 @@ export class CheckpointWriter {
       while (this.pending.length) {
         const batch = this.pending.splice(0, MAX_BATCH);
         try {
-          const held = await this.write(batch);
-          for (const p of batch) p.settle(null, held.has(p.itemId));
+          const { held, locked } = await this.write(batch);
+          for (const p of batch) {
+            if (held.has(p.itemId)) p.settle(null, true);
+            else if (locked.has(p.runId)) p.settle(null, false);
+            // Its run was busy (or has ended): decided on its own, without holding up the rest.
+            else
+              this.writeOne(p).then(
+                (ok) => p.settle(null, ok),
+                (error: unknown) => p.settle(error, false),
+              );
+          }
         } catch (error) {
           for (const p of batch) p.settle(error, false);
         }
@@ -100,22 +109,23 @@ export class CheckpointWriter {
   }
 
   /**
-   * One statement, so one round trip and its own transaction. The runs' row locks come first,
-   * in id order (an uncorrelated InitPlan), as everywhere else that locks several runs; a
-   * checkpoint's lease is renewed, and its steps written, only if its claim still holds the
-   * item and its run is still running. Returns the items that were held.
+   * One statement, so one round trip and its own transaction. It locks the runs that are still
+   * running, in id order, skipping any that another transaction holds (so a batch never waits
+   * for a run, and never deadlocks with a transaction that locks several); a checkpoint's lease
+   * is renewed, and its steps written, only if its run is locked here and its claim still holds
+   * the item. Returns the items that were held and the runs that were locked.
    */
-  private async write(batch: Pending[]): Promise<Set<string>> {
+  private async write(batch: Pending[]): Promise<{ held: Set<string>; locked: Set<string> }> {
     const input = batch.map((p, n) => ({ n, item_id: p.itemId, run_id: p.runId, owner: p.owner, steps: p.steps }));
     // The ids also go as arrays, so runs and queue items are found through their primary keys.
-    const { rows } = await this.pool.query<{ id: string }>({
+    const { rows } = await this.pool.query<{ held: string[] | null; locked: string[] | null }>({
       name: "inngest-local-checkpoint",
       text: `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(n int, item_id bigint, run_id text, owner text, steps jsonb)),
        run AS (
          SELECT array_agg(id) AS ids FROM (
            SELECT id FROM ${SCHEMA}.runs WHERE id = ANY ($3::text[]) AND status = 'Running'
-           ORDER BY id FOR UPDATE) locked),
+           ORDER BY id FOR UPDATE SKIP LOCKED) locked),
        held AS (
          UPDATE ${SCHEMA}.queue q SET lease_until = now() + make_interval(secs => $2 / 1000.0)
          FROM input i
@@ -129,7 +139,7 @@ export class CheckpointWriter {
          WHERE i.item_id IN (SELECT id FROM held)
          ORDER BY i.n, s.k
          ON CONFLICT DO NOTHING)
-       SELECT id::text AS id FROM held`,
+       SELECT (SELECT array_agg(id::text) FROM held) AS held, (SELECT ids FROM run) AS locked`,
       values: [
         JSON.stringify(input),
         this.leaseMs,
@@ -137,6 +147,26 @@ export class CheckpointWriter {
         batch.map((p) => p.itemId),
       ],
     });
-    return new Set(rows.map((r) => r.id));
+    return { held: new Set(rows[0]?.held ?? []), locked: new Set(rows[0]?.locked ?? []) };
+  }
+
+  /** One checkpoint in a statement of its own, waiting for its run's lock like any writer. */
+  private async writeOne(p: Pending): Promise<boolean> {
+    const { rows } = await this.pool.query<{ held: number }>({
+      name: "inngest-local-checkpoint-one",
+      text: `WITH run AS (SELECT id FROM ${SCHEMA}.runs WHERE id = $2 AND status = 'Running' FOR UPDATE),
+       held AS (
+         UPDATE ${SCHEMA}.queue SET lease_until = now() + make_interval(secs => $4 / 1000.0)
+         WHERE id = $1 AND run_id = $2 AND lease_owner = $3 AND kind = 'call' AND EXISTS (SELECT 1 FROM run)
+         RETURNING id),
+       ins AS (
+         INSERT INTO ${SCHEMA}.steps (run_id, step_id, result)
+         SELECT $2, s.v->>'step_id', s.v->'result' FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS s(v, n)
+         WHERE EXISTS (SELECT 1 FROM held) ORDER BY s.n
+         ON CONFLICT DO NOTHING)
+       SELECT count(*)::int AS held FROM held`,
+      values: [p.itemId, p.runId, p.owner, this.leaseMs, JSON.stringify(p.steps)],
+    });
+    return rows[0]?.held === 1;
   }
 }
